@@ -1,0 +1,9 @@
+#!/usr/bin/env node
+// The published entry point: runs the compiled CLI (npm install/ci builds it through `prepare`).
+import('../dist/src/cli/main.js').catch((err) => {
+  if (err && err.code === 'ERR_MODULE_NOT_FOUND' && String(err.message).includes('dist/src/cli/main.js')) {
+    process.stderr.write('kubesim is not built yet: run `npm install` (or `npm run build`) first.\n');
+    process.exit(1);
+  }
+  throw err;
+});

@@ -1,0 +1,7 @@
+// Every control loop, in the order one step runs them (DESIGN.md: kubelet → scheduler → node lifecycle →
+// controllers → GC). Each entry is one file; adding a controller is adding a line here.
+
+import type { Controller } from '../controller.js';
+import { garbageCollector } from './garbagecollector.js';
+
+export const CONTROLLERS: Controller[] = [garbageCollector];

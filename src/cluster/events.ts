@@ -1,0 +1,104 @@
+// Event recording (client-go tools/record): events are Kubernetes `Event` objects; repeats of the same
+// (object, type, reason, message, source) are aggregated into one Event with `count` and `lastTimestamp`
+// (record/events_cache.go). Retention is bounded: the oldest events go when there are more than
+// config.maxEvents, and events expire after config.eventTtlMs as the API server's --event-ttl does.
+
+import type { Event, KubeObject } from './api/types.js';
+import { API_VERSION } from './api/types.js';
+import type { Tx } from './tx.js';
+import { fnv1a } from './util/hash.js';
+import { rfc3339 } from './util/time.js';
+
+export interface EventSpec {
+  type: 'Normal' | 'Warning';
+  reason: string;
+  message: string;
+  /** The reporting component, e.g. `kubelet`, `default-scheduler`, `replicaset-controller`. */
+  component: string;
+  /** e.g. `spec.containers{kubia}` for container events. */
+  fieldPath?: string;
+  /** Node name for kubelet events. */
+  host?: string;
+}
+
+/** Index of event keys by the generation (1000 events each) in which they were last written. */
+const EVENT_GENERATIONS = 'eventGenerations';
+const GENERATION_SIZE = 1000;
+
+export function recordEvent(tx: Tx, obj: KubeObject, spec: EventSpec): void {
+  const ns = obj.metadata.namespace ?? 'default';
+  const aggKey = [obj.metadata.uid, spec.fieldPath ?? '', spec.type, spec.reason, spec.message, spec.component].join('\u0000');
+  // kubelet names events `<object>.<hex unix nanos>`; we derive the suffix from the aggregation key instead, so
+  // a repeat finds its Event by name without another index.
+  const name = `${obj.metadata.name}.${fnv1a(aggKey).toString(16).padStart(8, '0')}${fnv1a(aggKey + '#').toString(16).padStart(8, '0')}`;
+  const key = `${ns}/${name}`;
+  const now = rfc3339(tx.now);
+  const seq = ++tx.d.seq.event;
+  const gen = String(Math.floor(seq / GENERATION_SIZE));
+  const existing = tx.obj('Event', key);
+  if (existing) {
+    tx.put({ ...existing, count: existing.count + 1, lastTimestamp: now });
+    const oldGen = existing.metadata.annotations?.['kubesim.io/generation'];
+    if (oldGen !== gen) {
+      if (oldGen) tx.groupRemove(EVENT_GENERATIONS, oldGen, key);
+      tx.groupAdd(EVENT_GENERATIONS, gen, key);
+      tx.update('Event', key, (e) => {
+        e.metadata.annotations = { 'kubesim.io/generation': gen };
+      });
+    }
+    return;
+  }
+  const ev: Event = {
+    apiVersion: 'v1',
+    kind: 'Event',
+    metadata: {
+      name,
+      namespace: ns,
+      uid: tx.uid(),
+      creationTimestamp: now,
+      annotations: { 'kubesim.io/generation': gen },
+    },
+    involvedObject: {
+      apiVersion: API_VERSION[obj.kind],
+      kind: obj.kind,
+      name: obj.metadata.name,
+      namespace: obj.kind === 'Node' ? undefined : ns,
+      uid: obj.metadata.uid,
+      resourceVersion: obj.metadata.resourceVersion,
+      ...(spec.fieldPath ? { fieldPath: spec.fieldPath } : {}),
+    },
+    reason: spec.reason,
+    message: spec.message,
+    source: spec.host ? { component: spec.component, host: spec.host } : { component: spec.component },
+    firstTimestamp: now,
+    lastTimestamp: now,
+    count: 1,
+    type: spec.type,
+    reportingComponent: spec.component,
+    reportingInstance: spec.host ?? '',
+  };
+  if (ev.involvedObject.namespace === undefined) delete ev.involvedObject.namespace;
+  tx.put(ev);
+  tx.groupAdd(EVENT_GENERATIONS, gen, key);
+  // The count bound is checked on every new event; the TTL only every 256 events (it needs a scan of a generation).
+  if (tx.count('Event') > tx.d.config.maxEvents || seq % 256 === 0) pruneEvents(tx);
+}
+
+/** Drops whole oldest generations while over the count bound or past the TTL. */
+function pruneEvents(tx: Tx): void {
+  const gens = Object.keys(tx.d.groups[EVENT_GENERATIONS] ?? {})
+    .map(Number)
+    .sort((a, b) => a - b);
+  for (const g of gens) {
+    const keys = tx.members(EVENT_GENERATIONS, String(g));
+    const over = tx.count('Event') > tx.d.config.maxEvents;
+    const newest = Math.max(...keys.map((k) => Date.parse(tx.obj('Event', k)?.lastTimestamp ?? '') || 0));
+    const expired = keys.length > 0 && newest < tx.now - tx.d.config.eventTtlMs;
+    if (!over && !expired) break;
+    if (g === gens[gens.length - 1]) break; // never drop the generation being written
+    for (const k of keys) {
+      tx.remove('Event', k);
+      tx.groupRemove(EVENT_GENERATIONS, String(g), k);
+    }
+  }
+}

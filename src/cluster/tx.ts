@@ -1,0 +1,299 @@
+// A transaction over one immer draft: the only way simulation code reads and writes the State.
+//
+// Why not use the draft directly: iterating or reading big tables through an immer draft creates a proxy for
+// everything touched (reference/simulators-ink-immer.md §4.3). So the Tx reads from the *base* state (plain
+// objects, no proxies) plus an overlay of what this transaction wrote, and writes whole replacement values into
+// the draft (one bucket copy per touched bucket). Objects are treated as immutable values: `update` runs a nested
+// immer `produce` on one object and stores the result, so a no-op update writes nothing.
+//
+// The Tx also carries the transient work queues (like kubernetes' informer work queues): writes to objects call
+// the registered watchers, which enqueue controller keys. Queues are always drained before the transaction ends.
+
+import { produce, type Draft } from 'immer';
+import type { Kind, KubeObject, ObjectOfKind } from './api/types.js';
+import type { State, Timer } from './state.js';
+import { bucketOf, INDEX, keyOf } from './store.js';
+import { nextRandom } from './util/rng.js';
+
+const DELETED = Symbol('deleted');
+type Slot = unknown | typeof DELETED;
+
+/** Called after an object of a kind is created, changed or removed (old/new undefined accordingly). */
+export type Watcher = (tx: Tx, oldObj: KubeObject | undefined, newObj: KubeObject | undefined) => void;
+
+/** Timer due times are rounded up to this grain, so simultaneous work is batched into one step. */
+export const TIMER_GRAIN_MS = 100;
+
+export class Tx {
+  private readonly rows = new Map<string, Map<string, Slot>>();
+  private readonly groupCopies = new Map<string, Map<string, Record<string, true>>>();
+  readonly queues = new Map<string, Set<string>>();
+
+  constructor(
+    readonly d: Draft<State>,
+    readonly base: State,
+    private readonly watchers: Partial<Record<Kind, Watcher[]>>,
+  ) {}
+
+  get now(): number {
+    return this.d.now;
+  }
+
+  // ---------- raw tables ----------
+
+  get<V>(table: string, key: string): V | undefined {
+    const overlay = this.rows.get(table);
+    if (overlay && overlay.has(key)) {
+      const v = overlay.get(key);
+      return v === DELETED ? undefined : (v as V);
+    }
+    const t = this.base.tables[table];
+    const b = t?.[bucketOf(table, key)];
+    return b ? (b[key] as V | undefined) : undefined;
+  }
+
+  set(table: string, key: string, value: unknown): void {
+    const existed = this.get(table, key) !== undefined;
+    let overlay = this.rows.get(table);
+    if (!overlay) this.rows.set(table, (overlay = new Map()));
+    overlay.set(key, value);
+    const tables = this.d.tables;
+    const t = (tables[table] ??= {});
+    const b = bucketOf(table, key);
+    (t[b] ??= {})[key] = value as never;
+    if (!existed) this.d.counts[table] = (this.d.counts[table] ?? 0) + 1;
+  }
+
+  del(table: string, key: string): void {
+    if (this.get(table, key) === undefined) return;
+    let overlay = this.rows.get(table);
+    if (!overlay) this.rows.set(table, (overlay = new Map()));
+    overlay.set(key, DELETED);
+    const bucket = this.d.tables[table]?.[bucketOf(table, key)];
+    if (bucket) delete bucket[key];
+    this.d.counts[table] = (this.d.counts[table] ?? 1) - 1;
+  }
+
+  /** Every row of a table as of now in this transaction (base rows merged with the overlay). */
+  list<V>(table: string): V[] {
+    const out: V[] = [];
+    const overlay = this.rows.get(table);
+    const t = this.base.tables[table];
+    if (t) {
+      for (const b of Object.keys(t)) {
+        const bucket = t[b];
+        for (const k in bucket) {
+          if (overlay && overlay.has(k)) continue;
+          out.push(bucket[k] as V);
+        }
+      }
+    }
+    if (overlay) for (const v of overlay.values()) if (v !== DELETED) out.push(v as V);
+    return out;
+  }
+
+  count(table: string): number {
+    return this.d.counts[table] ?? 0;
+  }
+
+  // ---------- groups (indexes) ----------
+
+  members(index: string, group: string): string[] {
+    const copy = this.groupCopies.get(index)?.get(group);
+    if (copy) return Object.keys(copy);
+    const g = this.base.groups[index]?.[group];
+    return g ? Object.keys(g) : [];
+  }
+
+  private groupForWrite(index: string, group: string): Record<string, true> {
+    let byGroup = this.groupCopies.get(index);
+    if (!byGroup) this.groupCopies.set(index, (byGroup = new Map()));
+    let copy = byGroup.get(group);
+    if (!copy) {
+      copy = { ...(this.base.groups[index]?.[group] ?? {}) };
+      byGroup.set(group, copy);
+    }
+    return copy;
+  }
+
+  private flushGroup(index: string, group: string, copy: Record<string, true>): void {
+    const idx = (this.d.groups[index] ??= {});
+    if (Object.keys(copy).length === 0) delete idx[group];
+    else idx[group] = { ...copy };
+  }
+
+  groupAdd(index: string, group: string, member: string): void {
+    const copy = this.groupForWrite(index, group);
+    if (copy[member]) return;
+    copy[member] = true;
+    this.flushGroup(index, group, copy);
+  }
+
+  groupRemove(index: string, group: string, member: string): void {
+    const copy = this.groupForWrite(index, group);
+    if (!copy[member]) return;
+    delete copy[member];
+    this.flushGroup(index, group, copy);
+  }
+
+  // ---------- Kubernetes objects ----------
+
+  obj<K extends Kind>(kind: K, key: string): ObjectOfKind<K> | undefined {
+    return this.get<ObjectOfKind<K>>(kind, key);
+  }
+
+  objects<K extends Kind>(kind: K): ObjectOfKind<K>[] {
+    return this.list<ObjectOfKind<K>>(kind);
+  }
+
+  /** Stores an object (create or replace), keeps indexes in step, bumps resourceVersion and wakes watchers. */
+  put<T extends KubeObject>(obj: T): T {
+    const key = keyOf(obj);
+    const old = this.get<KubeObject>(obj.kind, key);
+    if (old === obj) return obj;
+    const rv = ++this.d.seq.resourceVersion;
+    const stored = { ...obj, metadata: { ...obj.metadata, resourceVersion: String(rv) } } as T;
+    this.set(obj.kind, key, stored);
+    this.reindex(old, stored);
+    for (const w of this.watchers[obj.kind] ?? []) w(this, old, stored);
+    return stored;
+  }
+
+  /** Applies an immer recipe to one object; writes (and wakes watchers) only if something changed. */
+  update<K extends Kind>(kind: K, key: string, recipe: (o: Draft<ObjectOfKind<K>>) => void): ObjectOfKind<K> | undefined {
+    const old = this.obj(kind, key);
+    if (!old) return undefined;
+    const next = produce(old, recipe as (o: Draft<ObjectOfKind<K>>) => void) as ObjectOfKind<K>;
+    if (next === old) return old;
+    return this.put(next);
+  }
+
+  /** Removes an object from storage now (the API server's final delete). */
+  remove(kind: Kind, key: string): KubeObject | undefined {
+    const old = this.get<KubeObject>(kind, key);
+    if (!old) return undefined;
+    this.del(kind, key);
+    this.reindex(old, undefined);
+    for (const w of this.watchers[kind] ?? []) w(this, old, undefined);
+    return old;
+  }
+
+  private reindex(old: KubeObject | undefined, next: KubeObject | undefined): void {
+    const o = old ?? next!;
+    const key = keyOf(o);
+    const ref = `${o.kind}|${key}`;
+    const oldOwners = (old?.metadata.ownerReferences ?? []).map((r) => r.uid);
+    const newOwners = (next?.metadata.ownerReferences ?? []).map((r) => r.uid);
+    for (const uid of oldOwners) if (!newOwners.includes(uid)) this.groupRemove(INDEX.dependents, uid, ref);
+    for (const uid of newOwners) if (!oldOwners.includes(uid)) this.groupAdd(INDEX.dependents, uid, ref);
+    if (o.kind !== 'Pod') return;
+    const oldPod = old as ObjectOfKind<'Pod'> | undefined;
+    const newPod = next as ObjectOfKind<'Pod'> | undefined;
+    const ns = o.metadata.namespace ?? 'default';
+    const oldNode = oldPod?.spec.nodeName;
+    const newNode = newPod?.spec.nodeName;
+    if (oldNode !== newNode || !newPod) {
+      if (oldNode) this.groupRemove(INDEX.podsByNode, oldNode, key);
+      if (newPod && newNode) this.groupAdd(INDEX.podsByNode, newNode, key);
+    }
+    const wasUnscheduled = !!oldPod && !oldNode;
+    const isUnscheduled = !!newPod && !newNode;
+    if (wasUnscheduled && !isUnscheduled) this.groupRemove(INDEX.unscheduledPods, ns, key);
+    if (isUnscheduled && !wasUnscheduled) this.groupAdd(INDEX.unscheduledPods, ns, key);
+    const wasOrphan = !!oldPod && !oldPod.metadata.ownerReferences?.some((r) => r.controller);
+    const isOrphan = !!newPod && !newPod.metadata.ownerReferences?.some((r) => r.controller);
+    if (wasOrphan && !isOrphan) this.groupRemove(INDEX.orphanPods, ns, key);
+    if (isOrphan && !wasOrphan) this.groupAdd(INDEX.orphanPods, ns, key);
+  }
+
+  // ---------- work queues and timers ----------
+
+  enqueue(queue: string, key: string): void {
+    let q = this.queues.get(queue);
+    if (!q) this.queues.set(queue, (q = new Set()));
+    q.add(key);
+  }
+
+  /** Wakes `key` on `queue` at simulated time `due` (rounded up to TIMER_GRAIN_MS); at once if due ≤ now. */
+  at(due: number, queue: string, key: string): void {
+    const t = Math.ceil(due / TIMER_GRAIN_MS) * TIMER_GRAIN_MS;
+    if (t <= this.now) {
+      this.enqueue(queue, key);
+      return;
+    }
+    const sec = String(Math.floor(t / 1000));
+    const id = `${t}|${queue}|${key}`;
+    const bucket = (this.d.timers[sec] ??= {});
+    if (bucket[id]) return;
+    bucket[id] = { due: t, queue, key };
+    const epoch = String(Math.floor(t / 1_000_000));
+    this.d.timerEpochs[epoch] = (this.d.timerEpochs[epoch] ?? 0) + 1;
+    this.d.seq.timer++;
+  }
+
+  after(ms: number, queue: string, key: string): void {
+    this.at(this.now + ms, queue, key);
+  }
+
+  /** Earliest timer due at or before `limit`, or undefined. */
+  nextTimerDue(limit: number): number | undefined {
+    const fromSec = Math.floor(this.now / 1000);
+    const toSec = Math.floor(limit / 1000);
+    for (let epoch = Math.floor(fromSec / 1000); epoch <= Math.floor(toSec / 1000); epoch++) {
+      if (!this.d.timerEpochs[String(epoch)]) continue;
+      const lo = Math.max(fromSec, epoch * 1000);
+      const hi = Math.min(toSec, epoch * 1000 + 999);
+      for (let s = lo; s <= hi; s++) {
+        const bucket = this.d.timers[String(s)];
+        if (!bucket) continue;
+        let min: number | undefined;
+        for (const id in bucket) {
+          const due = bucket[id].due;
+          if (min === undefined || due < min) min = due;
+        }
+        if (min !== undefined && min <= limit) return min;
+        if (min !== undefined) return undefined;
+      }
+    }
+    return undefined;
+  }
+
+  /** Removes and returns every timer due exactly at `due`, in the order they were set. */
+  takeTimers(due: number): Timer[] {
+    const sec = String(Math.floor(due / 1000));
+    const bucket = this.d.timers[sec];
+    if (!bucket) return [];
+    const out: Timer[] = [];
+    for (const id of Object.keys(bucket)) {
+      const t = bucket[id];
+      if (t.due !== due) continue;
+      out.push({ due: t.due, queue: t.queue, key: t.key });
+      delete bucket[id];
+    }
+    if (Object.keys(bucket).length === 0) delete this.d.timers[sec];
+    const epoch = String(Math.floor(due / 1_000_000));
+    const left = (this.d.timerEpochs[epoch] ?? 0) - out.length;
+    if (left > 0) this.d.timerEpochs[epoch] = left;
+    else delete this.d.timerEpochs[epoch];
+    return out;
+  }
+
+  // ---------- randomness and identity ----------
+
+  random(): number {
+    const [v, next] = nextRandom(this.d.rng);
+    this.d.rng = next;
+    return v;
+  }
+
+  /** A UUID-shaped uid drawn from the seeded RNG (the API server uses a random UUIDv4). */
+  uid(): string {
+    const hex = (n: number) => {
+      let s = '';
+      for (let i = 0; i < n; i++) s += Math.floor(this.random() * 16).toString(16);
+      return s;
+    };
+    this.d.seq.uid++;
+    return `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[Math.floor(this.random() * 4)]}${hex(3)}-${hex(12)}`;
+  }
+}
