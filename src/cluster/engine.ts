@@ -82,6 +82,18 @@ export function dispatch(state: State, action: Action): { state: State; result: 
   return { state: next, result };
 }
 
+/**
+ * Runs `fn` inside one transaction and lets the controllers settle: for tests and for code that builds state
+ * directly (e.g. putting a pod that bypasses `apply`). User-visible changes should go through `dispatch`.
+ */
+export function transact(state: State, fn: (tx: Tx) => void): State {
+  return produce(state, (d) => {
+    const tx = new Tx(d, state, allWatchers());
+    fn(tx);
+    settle(tx);
+  });
+}
+
 export interface ClusterOptions extends InitOptions {
   /** Worker nodes node-1 … node-N (default 3). */
   nodes?: number;
