@@ -2,6 +2,12 @@
 // controllers → GC). Each entry is one file; adding a controller is adding a line here.
 
 import type { Controller } from '../controller.js';
+import { daemonSetController } from './daemonset.js';
 import { garbageCollector } from './garbagecollector.js';
+import { statefulSetController } from './statefulset.js';
 
-export const CONTROLLERS: Controller[] = [garbageCollector];
+export const CONTROLLERS: Controller[] = [
+  daemonSetController,
+  statefulSetController,
+  garbageCollector,
+];

@@ -1,4 +1,4 @@
-// User actions (everything but `advance`), one handler per Action type, each in its own file.
+// User actions (everything but `advance`): one handler per Action type, each in its own file, listed here.
 
 import type { Action, ActionResult } from '../actions.js';
 import type { Tx } from '../tx.js';

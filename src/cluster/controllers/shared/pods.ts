@@ -1,0 +1,144 @@
+// What every workload controller shares, after pkg/controller/controller_utils.go and controller_ref_manager.go:
+// creating pods from a template, claiming (adopting/releasing) pods by selector, pod readiness predicates,
+// and slow-start batching.
+
+import type { KubeObject, Labels, Pod, PodTemplateSpec } from '../../api/types.js';
+import { controllerRef, createObject } from '../../apiserver.js';
+import { INDEX, keyOf, objectKey } from '../../store.js';
+import type { Tx } from '../../tx.js';
+
+/** FilterActivePods: not Succeeded/Failed and not being deleted. */
+export function isPodActive(p: Pod): boolean {
+  return p.status.phase !== 'Succeeded' && p.status.phase !== 'Failed' && !p.metadata.deletionTimestamp;
+}
+
+export function podReadyCondition(p: Pod) {
+  return p.status.conditions?.find((c) => c.type === 'Ready');
+}
+
+export function isPodReady(p: Pod): boolean {
+  return podReadyCondition(p)?.status === 'True';
+}
+
+/** podutil.IsPodAvailable: Ready for at least minReadySeconds. */
+export function isPodAvailable(p: Pod, minReadySeconds: number, now: number): boolean {
+  const c = podReadyCondition(p);
+  if (c?.status !== 'True') return false;
+  if (!minReadySeconds) return true;
+  const since = c.lastTransitionTime ? Date.parse(c.lastTransitionTime) : now;
+  return since + minReadySeconds * 1000 <= now;
+}
+
+export interface NewPodOptions {
+  /** Fixed name (StatefulSet); otherwise `generateName` = `<owner>-`. */
+  name?: string;
+  generateName?: string;
+  labels?: Labels;
+  annotations?: Record<string, string>;
+  /** Extra changes to the pod spec (DaemonSet node affinity, StatefulSet hostname…). */
+  mutate?: (pod: Pod) => void;
+}
+
+/** controller_utils.go GetPodFromTemplate + CreatePods: a new pod controlled by `owner`. */
+export function createPodFromTemplate(tx: Tx, owner: KubeObject, template: PodTemplateSpec, opts: NewPodOptions = {}): Pod {
+  const spec = structuredClone(template.spec);
+  const pod: Pod = {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {
+      name: opts.name ?? '',
+      ...(opts.name ? {} : { generateName: opts.generateName ?? `${owner.metadata.name}-` }),
+      namespace: owner.metadata.namespace ?? 'default',
+      uid: '',
+      creationTimestamp: '',
+      labels: { ...(template.metadata?.labels ?? {}), ...(opts.labels ?? {}) },
+      ...(template.metadata?.annotations || opts.annotations
+        ? { annotations: { ...(template.metadata?.annotations ?? {}), ...(opts.annotations ?? {}) } }
+        : {}),
+      ownerReferences: [controllerRef(owner)],
+    },
+    spec,
+    status: { phase: 'Pending', qosClass: 'BestEffort' },
+  };
+  if (Object.keys(pod.metadata.labels!).length === 0) delete pod.metadata.labels;
+  opts.mutate?.(pod);
+  return createObject(tx, pod);
+}
+
+/**
+ * ClaimPods (controller_ref_manager.go): returns the pods `owner` controls after adopting matching orphans
+ * (not being deleted) and releasing owned pods that no longer match. Pods controlled by others are ignored.
+ * Reads only the owner's dependents and the namespace's orphans (indexes), never every pod.
+ */
+export function claimPods(tx: Tx, owner: KubeObject, matches: (labels: Labels | undefined) => boolean): Pod[] {
+  const ns = owner.metadata.namespace ?? 'default';
+  const uid = owner.metadata.uid;
+  const owned: Pod[] = [];
+  for (const ref of tx.members(INDEX.dependents, uid)) {
+    if (!ref.startsWith('Pod|')) continue;
+    const pod = tx.obj('Pod', ref.slice(4));
+    if (!pod) continue;
+    const isController = pod.metadata.ownerReferences?.some((r) => r.uid === uid && r.controller);
+    if (!isController) continue;
+    if (matches(pod.metadata.labels)) {
+      owned.push(pod);
+    } else if (!owner.metadata.deletionTimestamp) {
+      // Release: the pod keeps running, unowned (the notes' `kubectl label pod x app=foo --overwrite`).
+      tx.update('Pod', ref.slice(4), (p) => {
+        const left = (p.metadata.ownerReferences ?? []).filter((r) => r.uid !== uid);
+        if (left.length) p.metadata.ownerReferences = left;
+        else delete p.metadata.ownerReferences;
+      });
+    }
+  }
+  if (owner.metadata.deletionTimestamp) return owned;
+  for (const key of tx.members(INDEX.orphanPods, ns)) {
+    const pod = tx.obj('Pod', key);
+    if (!pod || pod.metadata.deletionTimestamp || !matches(pod.metadata.labels)) continue;
+    const adopted = tx.update('Pod', key, (p) => {
+      p.metadata.ownerReferences = [...(p.metadata.ownerReferences ?? []), controllerRef(owner)];
+    });
+    if (adopted) owned.push(adopted);
+  }
+  return owned;
+}
+
+/** The controllers whose pods changed: the controller ownerReference of old and new (an informer's handlers). */
+export function enqueueControllerOf(tx: Tx, queue: string, kind: string, ...pods: (KubeObject | undefined)[]): void {
+  for (const p of pods) {
+    const ref = p?.metadata.ownerReferences?.find((r) => r.controller && r.kind === kind);
+    if (ref) tx.enqueue(queue, objectKey(kind as KubeObject['kind'], p!.metadata.namespace, ref.name));
+  }
+}
+
+/** Orphan pods may be adopted by any matching controller of the namespace: enqueue those that match. */
+export function enqueueMatchingControllers<T extends KubeObject>(
+  tx: Tx,
+  queue: string,
+  controllers: T[],
+  pod: Pod,
+  matches: (c: T, labels: Labels | undefined) => boolean,
+): void {
+  if (pod.metadata.ownerReferences?.some((r) => r.controller)) return;
+  for (const c of controllers) {
+    if ((c.metadata.namespace ?? 'default') === (pod.metadata.namespace ?? 'default') && matches(c, pod.metadata.labels)) {
+      tx.enqueue(queue, keyOf(c));
+    }
+  }
+}
+
+/**
+ * slowStartBatch (controller_utils.go): run `count` creations in batches of 1, 2, 4, …; stop at the first
+ * failure so a broken template does not produce a burst of errors. Returns how many succeeded.
+ */
+export function slowStartBatch(count: number, create: () => boolean): number {
+  let done = 0;
+  for (let batch = 1; done < count; batch *= 2) {
+    const n = Math.min(batch, count - done);
+    for (let i = 0; i < n; i++) {
+      if (!create()) return done;
+      done++;
+    }
+  }
+  return done;
+}
