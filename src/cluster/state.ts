@@ -51,7 +51,7 @@ export interface State {
   seed: number;
   /** RNG state (src/cluster/util/rng.ts). */
   rng: number;
-  seq: { uid: number; resourceVersion: number; timer: number; event: number };
+  seq: { uid: number; resourceVersion: number; timer: number; event: number; node: number };
   config: SimConfig;
   /** tables[tableName][bucket][key] = value. Object tables are named by Kind ('Pod', 'Node', …). */
   tables: Record<string, Bucketed<unknown>>;
@@ -80,7 +80,7 @@ export function emptyState(opts: InitOptions = {}): State {
     now: opts.start ?? DEFAULT_START,
     seed,
     rng: seedState(seed),
-    seq: { uid: 0, resourceVersion: 0, timer: 0, event: 0 },
+    seq: { uid: 0, resourceVersion: 0, timer: 0, event: 0, node: 0 },
     config: { ...DEFAULT_CONFIG, ...opts.config },
     tables: {},
     counts: {},

@@ -29,6 +29,23 @@ export function nodeRuntime(tx: Tx, node: string): NodeRuntime | undefined {
   return tx.get<NodeRuntime>(NODE_RUNTIME, node);
 }
 
+/** `10.244.<n>.0/24` as kind's kube-controller-manager allocates; past 10.244.255 it continues into 10.245… (a /8). */
+export function podCIDR(index: number): string {
+  const block = 244 * 256 + index;
+  return `10.${Math.floor(block / 256) % 256}.${block % 256}.0/24`;
+}
+
+/** The pod IP `host` (2..254) in node `index`'s podCIDR. */
+export function podIP(index: number, host: number): string {
+  return podCIDR(index).replace(/\.0\/24$/, `.${host}`);
+}
+
+/** Node addresses as a kind/minikube network hands them out: 192.168.49.2, .3, … continuing into .50.x. */
+export function internalIP(index: number): string {
+  const n = index + 1;
+  return `192.168.${49 + Math.floor(n / 254)}.${(n % 254) + 1}`;
+}
+
 function readyConditions(now: string): Node['status']['conditions'] {
   const c = (type: string, status: 'True' | 'False', reason: string, message: string) => ({
     type,
@@ -48,9 +65,8 @@ function readyConditions(now: string): Node['status']['conditions'] {
 
 /** Registers a new Ready worker node with the default simulated machine size (4 cpu, 8Gi, 110 pods). */
 export function addNode(tx: Tx, name: string, labels: Record<string, string> = {}, preloadedImages: string[] = []): Node {
-  const used = new Set(tx.list<NodeRuntime>(NODE_RUNTIME).map((r) => r.cidrIndex));
-  let cidrIndex = 1;
-  while (used.has(cidrIndex)) cidrIndex++;
+  // Node n gets the n-th /24 of the cluster CIDR, as the range allocator hands them out in order (never reused here).
+  const cidrIndex = ++tx.d.seq.node;
   const now = rfc3339(tx.now);
   const capacity = { cpu: '4', memory: '8Gi', pods: '110', 'ephemeral-storage': '100Gi', 'hugepages-1Gi': '0', 'hugepages-2Mi': '0' };
   const node: Node = {
@@ -70,13 +86,13 @@ export function addNode(tx: Tx, name: string, labels: Record<string, string> = {
       },
       annotations: { 'node.alpha.kubernetes.io/ttl': '0', 'volumes.kubernetes.io/controller-managed-attach-detach': 'true' },
     },
-    spec: { podCIDR: `10.244.${cidrIndex}.0/24`, podCIDRs: [`10.244.${cidrIndex}.0/24`] },
+    spec: { podCIDR: podCIDR(cidrIndex), podCIDRs: [podCIDR(cidrIndex)] },
     status: {
       capacity,
       allocatable: { ...capacity },
       conditions: readyConditions(now),
       addresses: [
-        { type: 'InternalIP', address: `192.168.49.${cidrIndex + 1}` },
+        { type: 'InternalIP', address: internalIP(cidrIndex) },
         { type: 'Hostname', address: name },
       ],
       nodeInfo: {
