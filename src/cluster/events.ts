@@ -24,6 +24,8 @@ export interface EventSpec {
 /** Index of event keys by the generation (1000 events each) in which they were last written. */
 const EVENT_GENERATIONS = 'eventGenerations';
 const GENERATION_SIZE = 1000;
+/** Private table: event key → the generation it was last written in (kept out of the Event itself). */
+const EVENT_GENERATION_OF = 'eventGeneration';
 
 export function recordEvent(tx: Tx, obj: KubeObject, spec: EventSpec): void {
   const ns = obj.metadata.namespace ?? 'default';
@@ -38,13 +40,11 @@ export function recordEvent(tx: Tx, obj: KubeObject, spec: EventSpec): void {
   const existing = tx.obj('Event', key);
   if (existing) {
     tx.put({ ...existing, count: existing.count + 1, lastTimestamp: now });
-    const oldGen = existing.metadata.annotations?.['kubesim.io/generation'];
+    const oldGen = tx.get<string>(EVENT_GENERATION_OF, key);
     if (oldGen !== gen) {
       if (oldGen) tx.groupRemove(EVENT_GENERATIONS, oldGen, key);
       tx.groupAdd(EVENT_GENERATIONS, gen, key);
-      tx.update('Event', key, (e) => {
-        e.metadata.annotations = { 'kubesim.io/generation': gen };
-      });
+      tx.set(EVENT_GENERATION_OF, key, gen);
     }
     return;
   }
@@ -56,7 +56,6 @@ export function recordEvent(tx: Tx, obj: KubeObject, spec: EventSpec): void {
       namespace: ns,
       uid: tx.uid(),
       creationTimestamp: now,
-      annotations: { 'kubesim.io/generation': gen },
     },
     involvedObject: {
       apiVersion: API_VERSION[obj.kind],
@@ -80,6 +79,7 @@ export function recordEvent(tx: Tx, obj: KubeObject, spec: EventSpec): void {
   if (ev.involvedObject.namespace === undefined) delete ev.involvedObject.namespace;
   tx.put(ev);
   tx.groupAdd(EVENT_GENERATIONS, gen, key);
+  tx.set(EVENT_GENERATION_OF, key, gen);
   // The count bound is checked on every new event; the TTL only every 256 events (it needs a scan of a generation).
   if (tx.count('Event') > tx.d.config.maxEvents || seq % 256 === 0) pruneEvents(tx);
 }
@@ -98,6 +98,7 @@ function pruneEvents(tx: Tx): void {
     if (g === gens[gens.length - 1]) break; // never drop the generation being written
     for (const k of keys) {
       tx.remove('Event', k);
+      tx.del(EVENT_GENERATION_OF, k);
       tx.groupRemove(EVENT_GENERATIONS, String(g), k);
     }
   }
