@@ -26,7 +26,6 @@ export const TIMER_GRAIN_MS = 100;
 
 export class Tx {
   private readonly rows = new Map<string, Map<string, Slot>>();
-  private readonly groupCopies = new Map<string, Map<string, Record<string, true>>>();
   readonly queues = new Map<string, Set<string>>();
 
   constructor(
@@ -97,43 +96,35 @@ export class Tx {
   }
 
   // ---------- groups (indexes) ----------
+  // A group written in this transaction is read back from the draft (immer copies it once, on the first
+  // write); untouched groups are read from the base state without creating proxies.
+
+  private readonly touchedGroups = new Set<string>();
 
   members(index: string, group: string): string[] {
-    const copy = this.groupCopies.get(index)?.get(group);
-    if (copy) return Object.keys(copy);
+    if (this.touchedGroups.has(`${index}\u0000${group}`)) {
+      const g = this.d.groups[index]?.[group];
+      return g ? Object.keys(g) : [];
+    }
     const g = this.base.groups[index]?.[group];
     return g ? Object.keys(g) : [];
   }
 
-  private groupForWrite(index: string, group: string): Record<string, true> {
-    let byGroup = this.groupCopies.get(index);
-    if (!byGroup) this.groupCopies.set(index, (byGroup = new Map()));
-    let copy = byGroup.get(group);
-    if (!copy) {
-      copy = { ...(this.base.groups[index]?.[group] ?? {}) };
-      byGroup.set(group, copy);
-    }
-    return copy;
-  }
-
-  private flushGroup(index: string, group: string, copy: Record<string, true>): void {
-    const idx = (this.d.groups[index] ??= {});
-    if (Object.keys(copy).length === 0) delete idx[group];
-    else idx[group] = { ...copy };
-  }
-
   groupAdd(index: string, group: string, member: string): void {
-    const copy = this.groupForWrite(index, group);
-    if (copy[member]) return;
-    copy[member] = true;
-    this.flushGroup(index, group, copy);
+    this.touchedGroups.add(`${index}\u0000${group}`);
+    const g = ((this.d.groups[index] ??= {})[group] ??= {});
+    if (!g[member]) g[member] = true;
   }
 
   groupRemove(index: string, group: string, member: string): void {
-    const copy = this.groupForWrite(index, group);
-    if (!copy[member]) return;
-    delete copy[member];
-    this.flushGroup(index, group, copy);
+    this.touchedGroups.add(`${index}\u0000${group}`);
+    const idx = this.d.groups[index];
+    const g = idx?.[group];
+    if (!g || !g[member]) return;
+    delete g[member];
+    // An empty group is dropped; checking emptiness stops at the first key.
+    for (const _ in g) return;
+    delete idx[group];
   }
 
   // ---------- Kubernetes objects ----------

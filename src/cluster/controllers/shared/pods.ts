@@ -69,15 +69,22 @@ export function createPodFromTemplate(tx: Tx, owner: KubeObject, template: PodTe
  * ClaimPods (controller_ref_manager.go): returns the pods `owner` controls after adopting matching orphans
  * (not being deleted) and releasing owned pods that no longer match. Pods controlled by others are ignored.
  * Reads only the owner's dependents and the namespace's orphans (indexes), never every pod.
+ * `consider` limits the pods looked at, as the caller's pod list does in kubernetes: the ReplicaSet controller
+ * claims only FilterActivePods, so it neither adopts nor releases finished or terminating pods.
  */
-export function claimPods(tx: Tx, owner: KubeObject, matches: (labels: Labels | undefined) => boolean): Pod[] {
+export function claimPods(
+  tx: Tx,
+  owner: KubeObject,
+  matches: (labels: Labels | undefined) => boolean,
+  consider: (pod: Pod) => boolean = () => true,
+): Pod[] {
   const ns = owner.metadata.namespace ?? 'default';
   const uid = owner.metadata.uid;
   const owned: Pod[] = [];
   for (const ref of tx.members(INDEX.dependents, uid)) {
     if (!ref.startsWith('Pod|')) continue;
     const pod = tx.obj('Pod', ref.slice(4));
-    if (!pod) continue;
+    if (!pod || !consider(pod)) continue;
     const isController = pod.metadata.ownerReferences?.some((r) => r.uid === uid && r.controller);
     if (!isController) continue;
     if (matches(pod.metadata.labels)) {
@@ -94,7 +101,7 @@ export function claimPods(tx: Tx, owner: KubeObject, matches: (labels: Labels | 
   if (owner.metadata.deletionTimestamp) return owned;
   for (const key of tx.members(INDEX.orphanPods, ns)) {
     const pod = tx.obj('Pod', key);
-    if (!pod || pod.metadata.deletionTimestamp || !matches(pod.metadata.labels)) continue;
+    if (!pod || pod.metadata.deletionTimestamp || !consider(pod) || !matches(pod.metadata.labels)) continue;
     const adopted = tx.update('Pod', key, (p) => {
       p.metadata.ownerReferences = [...(p.metadata.ownerReferences ?? []), controllerRef(owner)];
     });
