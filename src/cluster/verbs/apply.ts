@@ -16,7 +16,11 @@ function sameJson(a: unknown, b: unknown): boolean {
 export const apply: VerbHandler<'apply'> = (tx, action, result) => {
   action.objects.forEach((raw, i) => {
     const file = action.sources?.[i]?.file;
-    const admitted = admit(raw as Record<string, unknown>, { namespace: 'default' });
+    const admitted = admit(raw as Record<string, unknown>, {
+      namespace: 'default',
+      ...(file ? { file } : {}),
+      defaultTolerationSeconds: tx.d.config.defaultTolerationSeconds,
+    });
     result.warnings.push(...admitted.warnings);
     const obj = admitted.object;
     if (!obj) {
@@ -51,6 +55,10 @@ export function updateLive(tx: Tx, existing: KubeObject, obj: KubeObject, result
   } as KubeObject;
   if (!next.metadata.labels) delete next.metadata.labels;
   if (!next.metadata.annotations) delete next.metadata.annotations;
+  if (next.kind === 'Pod' && existing.kind === 'Pod' && existing.spec.nodeName) {
+    // The binding is the scheduler's, not the manifest's.
+    next.spec = { ...next.spec, nodeName: existing.spec.nodeName };
+  }
   if (next.kind === 'Job' && existing.kind === 'Job') {
     // The generated selector and template labels are the API server's, not the manifest's: keep the live ones.
     const labels = { ...existing.spec.template.metadata?.labels, ...next.spec.template.metadata?.labels };
