@@ -1,0 +1,54 @@
+// Letting simulated time pass until something is true, for `kubectl wait`, `rollout status` and kubectl
+// delete's wait. kubectl watches and re-checks on every change; in the simulation the state only changes when a
+// timer fires, so time moves in 1 s steps but jumps straight over stretches where no timer is due.
+
+import { dispatch } from '../cluster/engine.js';
+import type { State } from '../cluster/state.js';
+
+/** How long kubesim waits where kubectl would wait forever (rollout status, delete's --wait). */
+export const FOREVER_CAP_MS = 10 * 60_000;
+
+/**
+ * The earliest timer due at or before `limit`, read from State.timers (the layout tx.ts keeps:
+ * timers[second][id], with a count per 1000 s epoch in timerEpochs so empty stretches are skipped).
+ */
+export function nextTimerDue(state: State, limit: number): number | undefined {
+  const fromSec = Math.floor(state.now / 1000);
+  const toSec = Math.floor(limit / 1000);
+  for (let epoch = Math.floor(fromSec / 1000); epoch <= Math.floor(toSec / 1000); epoch++) {
+    if (!state.timerEpochs[String(epoch)]) continue;
+    for (let s = Math.max(fromSec, epoch * 1000); s <= Math.min(toSec, epoch * 1000 + 999); s++) {
+      const bucket = state.timers[String(s)];
+      if (!bucket) continue;
+      let min: number | undefined;
+      for (const id in bucket) if (min === undefined || bucket[id].due < min) min = bucket[id].due;
+      if (min !== undefined) return min <= limit ? min : undefined;
+    }
+  }
+  return undefined;
+}
+
+export interface Waited {
+  state: State;
+  met: boolean;
+}
+
+/**
+ * Advances `state` until `check` holds or `timeoutMs` has passed. `check` runs first at the current time, then
+ * after every step (it may print: rollout status reports each new message). Timeout 0 checks once.
+ */
+export function advanceUntil(state: State, timeoutMs: number, check: (s: State) => boolean): Waited {
+  const start = state.now;
+  const deadline = start + Math.max(0, timeoutMs);
+  let s = state;
+  for (;;) {
+    if (check(s)) return { state: s, met: true };
+    if (s.now >= deadline) return { state: s, met: false };
+    let target = s.now + 1000;
+    const due = nextTimerDue(s, deadline);
+    if (due === undefined) target = deadline;
+    else if (due > target) target = start + Math.ceil((due - start) / 1000) * 1000;
+    target = Math.min(target, deadline);
+    s = dispatch(s, { type: 'advance', ms: target - s.now }).state;
+  }
+}
