@@ -43,6 +43,14 @@ export interface SimulationOptions {
 
 export type LogEntry = { at: number; text: string; error?: boolean };
 
+/** A line queued by play(). `baseDir` (added for the dashboard, src/ui/start.ts): where the line's `-f` paths
+ * start, for a script played from another directory; default the simulation's baseDir. */
+export interface ScriptLine {
+  text: string;
+  line: number;
+  baseDir?: string;
+}
+
 export const SPEEDS = [0.25, 0.5, 1, 2, 5, 10, 30, 60, 100, 300, 1000];
 
 export class Simulation {
@@ -57,7 +65,7 @@ export class Simulation {
   /** While rewinding: the index in `history` being shown. */
   cursor: number | undefined;
   /** Lines still to play from a script (replay, demo), and what the player is waiting for. */
-  private script: { text: string; line: number }[] = [];
+  private script: ScriptLine[] = [];
   private waitUntil: number | undefined;
   private pending: PendingCheck | undefined;
   /** The latest `say` caption and the output of played or typed lines. */
@@ -220,7 +228,7 @@ export class Simulation {
   }
 
   /** Queues a script's lines to play on the simulated clock (replay, demo, `kubesim SCRIPT.ksim`). */
-  play(lines: { text: string; line: number }[]): void {
+  play(lines: ScriptLine[]): void {
     this.script.push(...lines);
     this.playReady();
     this.emit();
@@ -241,7 +249,7 @@ export class Simulation {
       if (!this.checkPending()) return;
     }
     while (this.waitUntil === undefined && !this.pending && this.script.length > 0) {
-      const { text, line } = this.script.shift()!;
+      const { text, line, baseDir } = this.script.shift()!;
       const parsed = parseScriptLine(text);
       if ('error' in parsed) {
         this.note(`line ${line}: ${parsed.error}`, true);
@@ -267,7 +275,7 @@ export class Simulation {
             this.checkPending();
             break;
           }
-          const out = executeCommand({ state: this.state, baseDir: this.baseDir, namespace: 'default' }, parsed);
+          const out = executeCommand({ state: this.state, baseDir: baseDir ?? this.baseDir, namespace: 'default' }, parsed);
           this.setState(out.state);
           for (const l of out.lines) this.note(l);
           for (const l of out.errors) this.note(`line ${line}: ${l}`, true);
