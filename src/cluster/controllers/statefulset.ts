@@ -50,7 +50,9 @@ function reconcile(tx: Tx, key: string): void {
   if (!tx.get(REVISIONS, `${ns}/${updateRevision}`)) tx.set(REVISIONS, `${ns}/${updateRevision}`, set.spec.template);
   const currentRevision = set.status.currentRevision || updateRevision;
 
-  const pods = claimPods(tx, set, (labels) => matchesSelector(set.spec.selector, labels));
+  // Only pods named <set>-<ordinal> are claimed (stateful_set.go getPodsForStatefulSet: the isMemberOf filter), so an
+  // orphaned pod of another controller with matching labels is not adopted.
+  const pods = claimPods(tx, set, (labels) => matchesSelector(set.spec.selector, labels), (p) => ordinalOf(set, p) >= 0);
   const byOrdinal = new Map<number, Pod>();
   const condemned: Pod[] = [];
   for (const p of pods) {
@@ -119,7 +121,7 @@ function reconcile(tx: Tx, key: string): void {
 
 function updateStatus(tx: Tx, key: string, currentRevision: string, updateRevision: string): void {
   const set = tx.obj('StatefulSet', key)!;
-  const pods = claimPods(tx, set, (labels) => matchesSelector(set.spec.selector, labels)).filter((p) => ordinalOf(set, p) >= 0);
+  const pods = claimPods(tx, set, (labels) => matchesSelector(set.spec.selector, labels), (p) => ordinalOf(set, p) >= 0);
   const live = pods.filter((p) => !p.metadata.deletionTimestamp);
   const minReady = set.spec.minReadySeconds ?? 0;
   const replicas = set.spec.replicas ?? 1;
