@@ -53,6 +53,8 @@ function reconcile(tx: Tx, key: string): void {
   }
   const nodes = tx.objects('Node').sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
   const toCreate: string[] = [];
+  const surgeAllowed =
+    (ds.spec.updateStrategy?.type ?? 'RollingUpdate') === 'RollingUpdate' && intOrPercent(ds.spec.updateStrategy?.rollingUpdate?.maxSurge ?? 0, nodes.length, true) > 0;
   const eligible: Node[] = [];
   for (const node of nodes) {
     const name = node.metadata.name;
@@ -81,7 +83,12 @@ function reconcile(tx: Tx, key: string): void {
       continue;
     }
     // More than one pod on a node (and no surge under way): keep the oldest, as syncNodes does.
-    const surging = running.some((p) => p.metadata.labels?.[REVISION_LABEL] === hash) && running.some((p) => p.metadata.labels?.[REVISION_LABEL] !== hash);
+    // With maxSurge a new-revision pod may run beside the old one until it is available (rollingUpdate handles it).
+    const surging =
+      surgeAllowed &&
+      running.length === 2 &&
+      running.some((p) => p.metadata.labels?.[REVISION_LABEL] === hash) &&
+      running.some((p) => p.metadata.labels?.[REVISION_LABEL] !== hash);
     if (running.length > 1 && !surging) for (const p of running.slice(1)) deleteDaemonPod(tx, ds, p);
   }
   // Pods pinned to nodes that no longer exist are left to the pod GC (pkg/controller/podgc).
