@@ -41,12 +41,13 @@ export function settle(tx: Tx): void {
       worked = true;
       for (const key of keys) c.reconcile(tx, key);
     }
-    if (!worked) return;
+    if (!worked) return tx.compact();
   }
   for (const [queue, keys] of tx.queues) {
     for (const key of keys) tx.after(TIMER_GRAIN_MS, queue, key);
     keys.clear();
   }
+  tx.compact();
 }
 
 export function advanceTx(tx: Tx, ms: number): void {

@@ -92,14 +92,15 @@ function pruneEvents(tx: Tx): void {
   for (const g of gens) {
     const keys = tx.members(EVENT_GENERATIONS, String(g));
     const over = tx.count('Event') > tx.d.config.maxEvents;
-    const newest = Math.max(...keys.map((k) => Date.parse(tx.obj('Event', k)?.lastTimestamp ?? '') || 0));
-    const expired = keys.length > 0 && newest < tx.now - tx.d.config.eventTtlMs;
+    // The TTL needs the newest timestamp of the generation: only worth parsing when the count bound holds.
+    const expired = !over && keys.length > 0 && Math.max(...keys.map((k) => Date.parse(tx.obj('Event', k)?.lastTimestamp ?? '') || 0)) < tx.now - tx.d.config.eventTtlMs;
     if (!over && !expired) break;
     if (g === gens[gens.length - 1]) break; // never drop the generation being written
     for (const k of keys) {
       tx.remove('Event', k);
       tx.del(EVENT_GENERATION_OF, k);
-      tx.groupRemove(EVENT_GENERATIONS, String(g), k);
     }
+    // The whole generation goes at once (removing its members one by one copied the group each time).
+    tx.groupDrop(EVENT_GENERATIONS, String(g));
   }
 }
