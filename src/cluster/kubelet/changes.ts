@@ -1,0 +1,122 @@
+// A container's own next change, for the pod sync (sync.ts) to apply in time order: a kill completing, the
+// process exiting by itself, a probe step, an image pull ending, a retry coming due, or its spec changing —
+// what kuberuntime_manager.go computePodActions would find to do at that moment.
+
+import { finishPull } from './pull.js';
+import { nextProbeStep, type ProbeEnv, type ProbeStep } from './probes.js';
+import type { ProbeState } from './runtime.js';
+import { isRunning } from './runtime.js';
+import { shouldRestart } from './status.js';
+import { probeGraceSeconds } from './termination.js';
+import type { Change, Slot, SyncCtx } from './containers.js';
+import {
+  attemptStart, createAndStart, endRun, ev, killContainer, probeEnv, programOf, pulling, startFailed, startPending, startable,
+} from './containers.js';
+
+/**
+ * The container's image was changed (`kubectl set image`): computePodActions kills a running container
+ * ("definition changed") and starts the new one; a waiting one tries the new image at once. Both back-offs
+ * start afresh: the kubelet keys them by the container's spec hash and by the image.
+ */
+function specChanged(ctx: SyncCtx, s: Slot): Change {
+  const cr = s.cr;
+  return {
+    at: ctx.now,
+    apply: () => {
+      if (isRunning(cr) && !cr.kill) {
+        const restart = (ctx.pod.spec.restartPolicy ?? 'Always') !== 'Never';
+        ev(ctx, s, 'Normal', 'Killing', `Container ${s.c.name} definition changed${restart ? ', will be restarted' : ''}`);
+        killContainer(ctx, s, ctx.now, probeGraceSeconds(ctx.pod, undefined), 'changed');
+      } else if (!isRunning(cr)) {
+        cr.retryAt = undefined;
+      }
+      cr.backoff = undefined;
+      cr.imageBackoff = undefined;
+      cr.image = s.c.image;
+    },
+  };
+}
+
+/**
+ * nextProbeStep, remembered per probe state object: a sync asks again after every change it applies, and the
+ * state of a container that did not change is the same object (the run's program and end are fixed with it).
+ */
+const stepMemo = new WeakMap<object, ProbeStep | undefined>();
+function nextStep(env: ProbeEnv, st: ProbeState): ProbeStep | undefined {
+  if (stepMemo.has(st)) return stepMemo.get(st);
+  const step = nextProbeStep(env, st, Infinity);
+  stepMemo.set(st, step);
+  return step;
+}
+
+/** The container's next own change: a kill completing, the process exiting, a probe step, a pull, a retry. */
+export function containerChange(ctx: SyncCtx, s: Slot): Change | undefined {
+  const cr = s.cr;
+  const run = cr.cur;
+  if (!s.init && cr.image !== undefined && cr.image !== s.c.image && !cr.pull && !cr.done) return specChanged(ctx, s);
+  if (cr.kill && run && run.finishedAt === undefined) {
+    const kill = cr.kill;
+    return {
+      at: kill.stopAt,
+      apply: () => {
+        const shown = { ready: !!cr.probe?.started && !!cr.probe?.ready, started: !!cr.probe?.started };
+        endRun(s, kill.stopAt, kill.exitCode);
+        // A container killed for a failed probe is started again in the same sync.
+        if (kill.cause === 'pod' || !startable(ctx)) cr.done = true;
+        else if (shouldRestart(ctx.pod, cr, s.init)) {
+          attemptStart(ctx, s, kill.stopAt, true);
+          if (cr.pull) cr.pull.shown = shown;
+        }
+      },
+    };
+  }
+  if (run && run.finishedAt === undefined) {
+    const env = probeEnv(ctx, s);
+    const program = env?.program ?? programOf(ctx.pod, s.c, run, ctx.rt.podIP ?? '');
+    const exitAt = program.exit ? run.startedAt + program.exit.afterMs : Infinity;
+    const step = env && cr.probe ? nextStep(env, cr.probe) : undefined;
+    if (step && step.at < exitAt) {
+      return {
+        at: step.at,
+        apply: () => {
+          cr.probe = step.state;
+          if (step.unhealthy) ev(ctx, s, 'Warning', 'Unhealthy', step.unhealthy);
+          if (step.kill) {
+            const restart = (ctx.pod.spec.restartPolicy ?? 'Always') !== 'Never';
+            ev(ctx, s, 'Normal', 'Killing', `Container ${s.c.name} failed ${step.kill} probe${restart ? ', will be restarted' : ''}`);
+            const probe = step.kill === 'liveness' ? s.c.livenessProbe : s.c.startupProbe;
+            killContainer(ctx, s, step.at, probeGraceSeconds(ctx.pod, probe), step.kill);
+          }
+        },
+      };
+    }
+    if (exitAt !== Infinity) return { at: exitAt, apply: () => endRun(s, exitAt, program.exit!.code) };
+    return undefined;
+  }
+  if (cr.pull) {
+    const pull = cr.pull;
+    return {
+      at: pull.doneAt,
+      apply: () => {
+        const r = finishPull(ctx.tx, ctx.pod, s.c, cr, ctx.node, s.field);
+        if (r.kind === 'present') createAndStart(ctx, s, pull.doneAt);
+        else if (r.kind === 'failed') startFailed(ctx, s, pull.doneAt, r.reason, r.message);
+      },
+    };
+  }
+  const visibleAt = cr.waiting?.visibleAt;
+  if (visibleAt !== undefined && (cr.retryAt === undefined || visibleAt <= cr.retryAt)) {
+    return { at: visibleAt, apply: () => void delete cr.waiting!.visibleAt };
+  }
+  if (cr.retryAt !== undefined && !cr.done && startable(ctx) && !pulling(ctx)) {
+    const at = cr.retryAt;
+    return {
+      at,
+      apply: () => {
+        startPending(ctx, at);
+        if (cr.retryAt !== undefined && cr.retryAt <= at) cr.retryAt = undefined;
+      },
+    };
+  }
+  return undefined;
+}

@@ -1,0 +1,195 @@
+// The container half of a pod sync (pkg/kubelet/kuberuntime/kuberuntime_manager.go computePodActions + SyncPod,
+// kuberuntime_container.go startContainer/killContainer): start containers in order — init containers one at
+// a time, then the app containers in one pass, blocked while an image pulls —, restart exited ones per the
+// restart policy behind the crash back-off, kill what a probe condemned. Every change happens at its own
+// instant `t`, so a sync that catches up on several changes keeps their true times.
+
+import type { Container, Pod } from '../api/types.js';
+import type { Tx } from '../tx.js';
+import { goDuration } from '../util/time.js';
+import { isInBackOffSince, nextBackoff } from './backoff.js';
+import { programFor, type ContainerProgram } from './program.js';
+import { initialProbeState, probeSpecs, type ProbeEnv } from './probes.js';
+import { ensureImage } from './pull.js';
+import { containerEvent, fieldPath } from './recorder.js';
+import type { ContainerRuntime, Kill, PodRuntime, Run } from './runtime.js';
+import { containerId, isRunning } from './runtime.js';
+import { shouldRestart } from './status.js';
+import { exitReason, killRun, shortenKill } from './termination.js';
+
+/** pod_workers.go backOffPeriod: a sync that failed (image or crash back-off) is retried 10 s later. */
+export const POD_WORKER_BACKOFF_MS = 10_000;
+
+export interface SyncCtx {
+  tx: Tx;
+  pod: Pod;
+  node: string;
+  /** The runtime record being changed (an immer draft). */
+  rt: PodRuntime;
+  /** The node's bridge address on the pod network, where probes come from. */
+  from: string;
+  now: number;
+}
+
+/** Does any container of the pod block the pod worker (an image pull in progress)? */
+export const pulling = (ctx: SyncCtx) => slots(ctx).some((s) => s.cr.pull);
+
+/** May the kubelet start containers of this pod at all? */
+export const startable = (ctx: SyncCtx) => ctx.rt.sandboxAt !== undefined && !ctx.rt.stopping && !ctx.rt.deadlineExceeded;
+
+export interface Slot {
+  init: boolean;
+  c: Container;
+  cr: ContainerRuntime;
+  field: string;
+}
+
+/** A change due at `at`. */
+export interface Change {
+  at: number;
+  apply: () => void;
+}
+
+export function slots(ctx: SyncCtx): Slot[] {
+  const init = (ctx.pod.spec.initContainers ?? []).map((c, i) => ({ init: true, c, cr: ctx.rt.initContainers[i], field: fieldPath(c.name, true) }));
+  const app = ctx.pod.spec.containers.map((c, i) => ({ init: false, c, cr: ctx.rt.containers[i], field: fieldPath(c.name, false) }));
+  return [...init, ...app].filter((s) => s.cr !== undefined);
+}
+
+export function hostname(pod: Pod): string {
+  return pod.spec.hostname ?? pod.metadata.name;
+}
+
+/** The program of a run (memoized by program.ts; `rand` is the number drawn when the run started). */
+export function programOf(pod: Pod, c: Container, run: Run, podIP: string): ContainerProgram {
+  const spec = run.image && run.image !== c.image ? { ...c, image: run.image } : c;
+  return programFor(spec, () => run.rand, podIP, { hostname: hostname(pod), startedAt: run.startedAt });
+}
+
+export function probeEnv(ctx: SyncCtx, s: Slot): ProbeEnv | undefined {
+  const run = s.cr.cur;
+  if (s.init || !run || run.finishedAt !== undefined || s.cr.kill || !s.cr.probe) return undefined;
+  const specs = probeSpecs(s.c);
+  if (specs.length === 0) return undefined;
+  const program = programOf(ctx.pod, s.c, run, ctx.rt.podIP ?? '');
+  const endAt = program.exit ? run.startedAt + program.exit.afterMs : Infinity;
+  return {
+    container: s.c, specs, program, podIP: ctx.rt.podIP ?? '', from: ctx.from, anchor: ctx.rt.admittedAt,
+    delays: s.cr.probeDelays ?? {}, run, endAt,
+  };
+}
+
+const podRef = (pod: Pod) => `${pod.metadata.name}_${pod.metadata.namespace ?? 'default'}(${pod.metadata.uid})`;
+
+export function ev(ctx: SyncCtx, s: Slot, type: 'Normal' | 'Warning', reason: string, message: string): void {
+  containerEvent(ctx.tx, ctx.pod, ctx.node, s.field, type, reason, message);
+}
+
+/** A start that failed before the process ran: remembered as the waiting reason, retried by the pod worker. */
+export function startFailed(ctx: SyncCtx, s: Slot, t: number, reason: string, message: string): void {
+  ev(ctx, s, 'Warning', 'Failed', `Error: ${reason}`);
+  s.cr.waiting = { reason, message };
+  s.cr.retryAt = t + POD_WORKER_BACKOFF_MS;
+}
+
+/** Ends the current run at `t`. */
+export function endRun(s: Slot, t: number, exitCode: number, reason?: string, message?: string): void {
+  const run = s.cr.cur!;
+  run.finishedAt = t;
+  run.exitCode = exitCode;
+  run.reason = reason ?? exitReason(exitCode);
+  if (message) run.message = message;
+  s.cr.kill = undefined;
+  s.cr.probe = undefined;
+}
+
+/** createContainer + startContainer once the image is there. */
+export function createAndStart(ctx: SyncCtx, s: Slot, t: number): void {
+  const cr = s.cr;
+  const run: Run = { id: containerId(ctx.pod.metadata.uid, s.c.name, cr.starts), rand: ctx.tx.random(), image: s.c.image, startedAt: t };
+  if (cr.cur) cr.prev = cr.cur;
+  cr.cur = run;
+  cr.starts++;
+  cr.waiting = undefined;
+  cr.retryAt = undefined;
+  ev(ctx, s, 'Normal', 'Created', `Created container ${s.c.name}`);
+  const program = programOf(ctx.pod, s.c, run, ctx.rt.podIP ?? '');
+  if (program.startError) {
+    // The runtime created the container but could not start its process: exit 128, reason StartError.
+    ev(ctx, s, 'Warning', 'Failed', `Error: ${program.startError}`);
+    endRun(s, t, 128, 'StartError', program.startError);
+    cr.waiting = { reason: 'RunContainerError', message: program.startError };
+    // The next sync (at once: the container exited) restarts it behind the crash back-off.
+    if (shouldRestart(ctx.pod, cr, s.init)) attemptStart(ctx, s, t);
+    return;
+  }
+  ev(ctx, s, 'Normal', 'Started', `Started container ${s.c.name}`);
+  if (!s.init) cr.probe = initialProbeState(s.c, t);
+}
+
+/**
+ * One start attempt (SyncPod's start step). For a restart, doBackOff first: `ts` is the finish time of the
+ * newest exited run the sync saw — the run that just exited, or, when the kubelet killed the container in the
+ * same sync (a failed liveness probe), the one before it (kuberuntime_manager.go doBackOff with the pod status
+ * read before the kill); with no exited run at all there is no back-off and no entry.
+ */
+export function attemptStart(ctx: SyncCtx, s: Slot, t: number, afterKill = false): void {
+  const cr = s.cr;
+  if (cr.cur && cr.cur.finishedAt !== undefined) {
+    const ts = afterKill ? cr.prev?.finishedAt : cr.cur.finishedAt;
+    if (ts !== undefined) {
+      if (isInBackOffSince(cr.backoff, ts, t)) {
+        const ms = cr.backoff!.backoffMs;
+        // A sync publishes the status it read when it began. The sync woken by a container's exit shows the
+        // exit (`Error`); the back-off it then decides shows from the pod worker's next resync, 10 s later.
+        // After a kill, the sync woken by the container's end shows the back-off decided before it at once.
+        const visibleAt = cr.waiting?.reason === 'CrashLoopBackOff'
+          ? cr.waiting.visibleAt
+          : !afterKill && t === cr.cur.finishedAt ? t + POD_WORKER_BACKOFF_MS : undefined;
+        cr.waiting = {
+          reason: 'CrashLoopBackOff',
+          message: `back-off ${goDuration(ms)} restarting failed container=${s.c.name} pod=${podRef(ctx.pod)}`,
+          ...(visibleAt !== undefined ? { visibleAt } : {}),
+        };
+        ev(ctx, s, 'Warning', 'BackOff', `Back-off restarting failed container ${s.c.name} in pod ${podRef(ctx.pod)}`);
+        cr.retryAt = Math.min(cr.cur.finishedAt + ms, t + POD_WORKER_BACKOFF_MS);
+        if (cr.retryAt <= t) cr.retryAt = t + POD_WORKER_BACKOFF_MS;
+        return;
+      }
+      cr.backoff = nextBackoff(cr.backoff, ts, t);
+    }
+  }
+  cr.retryAt = undefined;
+  cr.image = s.c.image;
+  const r = ensureImage(ctx.tx, ctx.pod, s.c, cr, ctx.node, t, s.field);
+  if (r.kind === 'failed') startFailed(ctx, s, t, r.reason, r.message);
+  else if (r.kind === 'present') createAndStart(ctx, s, t);
+}
+
+/** Sends the kill for a running container (or shortens one under way). */
+export function killContainer(ctx: SyncCtx, s: Slot, t: number, graceSeconds: number, cause: Kill['cause']): void {
+  const run = s.cr.cur!;
+  const program = programOf(ctx.pod, s.c, run, ctx.rt.podIP ?? '');
+  const kill = killRun(s.c, program, run, t, graceSeconds, cause);
+  s.cr.kill = s.cr.kill ? shortenKill(s.cr.kill, kill) : kill;
+}
+
+/** Starts whatever may start at `t`: the next init container, or every app container that is due. */
+export function startPending(ctx: SyncCtx, t: number): void {
+  if (!startable(ctx) || pulling(ctx)) return;
+  const all = slots(ctx);
+  for (const s of all.filter((x) => x.init)) {
+    const run = s.cr.cur;
+    if (run && run.finishedAt !== undefined && run.exitCode === 0) continue;
+    if (isRunning(s.cr) || (run && !shouldRestart(ctx.pod, s.cr, true))) return;
+    if (s.cr.retryAt === undefined || s.cr.retryAt <= t) attemptStart(ctx, s, t);
+    return;
+  }
+  for (const s of all.filter((x) => !x.init)) {
+    if (isRunning(s.cr) || s.cr.done) continue;
+    if (s.cr.cur && !shouldRestart(ctx.pod, s.cr, false)) continue;
+    if (s.cr.retryAt !== undefined && s.cr.retryAt > t) continue;
+    attemptStart(ctx, s, t);
+    if (s.cr.pull) return;
+  }
+}

@@ -1,0 +1,111 @@
+// The kubelet (pkg/kubelet), one per node, as one controller: queue `kubelet`, key = pod key. It syncs a pod
+// bound to a node whose kubelet is up — admits it, runs its containers (sync.ts), writes the status the real
+// kubelet would (status.ts), removes the pod once it has stopped after a deletion — and sleeps until the next
+// change is due. A pod on a machine that is off is not synced: its status stays as it was last reported.
+// Writes happen only when something changed, so a settled pod costs nothing.
+
+import { produce } from 'immer';
+import type { KubeObject, Node, Pod } from '../api/types.js';
+import type { Controller } from '../controller.js';
+import { nodeRuntime } from '../nodes/node.js';
+import { INDEX, keyOf } from '../store.js';
+import type { Tx } from '../tx.js';
+import type { PodRuntime } from './runtime.js';
+import { POD_RUNTIME, getPodRuntime, newPodRuntime } from './runtime.js';
+import { bridgeIP, releasePodIP } from './sandbox.js';
+import { generatePodStatus, sameJSON } from './status.js';
+import { type SyncResult, syncPodRuntime } from './sync.js';
+
+export const KUBELET = 'kubelet';
+
+function dropRuntime(tx: Tx, key: string, rt: PodRuntime): void {
+  releasePodIP(tx, rt.node, rt.podIP, key);
+  tx.del(POD_RUNTIME, key);
+}
+
+const isTerminal = (pod: Pod) => pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
+
+function writeStatus(tx: Tx, pod: Pod, rt: PodRuntime, node: Node): void {
+  const hostIP = node.status.addresses?.find((a) => a.type === 'InternalIP')?.address;
+  const status = generatePodStatus(pod, rt, { now: tx.now, hostIP });
+  // The pod is the one read at the start of this sync; nothing else wrote it since.
+  if (!sameJSON(pod.status, status)) tx.put({ ...pod, status });
+}
+
+/**
+ * The status manager's final delete (status_manager.go canBeDeleted/deletePod): a stopped pod with a
+ * deletionTimestamp is removed — once no finalizer holds it; until then it shows its terminal phase.
+ */
+function finishPod(tx: Tx, key: string, pod: Pod, rt: PodRuntime | undefined, node: Node): void {
+  if ((pod.metadata.finalizers ?? []).length > 0) {
+    if (rt) {
+      tx.set(POD_RUNTIME, key, rt);
+      writeStatus(tx, pod, rt, node);
+    }
+    return;
+  }
+  tx.remove('Pod', key);
+  if (rt) dropRuntime(tx, key, rt);
+}
+
+export function syncPod(tx: Tx, key: string): void {
+  const pod = tx.obj('Pod', key);
+  let base = getPodRuntime(tx, key);
+  if (base && (!pod || base.uid !== pod.metadata.uid)) {
+    dropRuntime(tx, key, base);
+    base = undefined;
+  }
+  if (!pod?.spec.nodeName) return;
+  const nodeName = pod.spec.nodeName;
+  const node = tx.obj('Node', nodeName);
+  const nr = nodeRuntime(tx, nodeName);
+  if (!node || !nr || !nr.kubeletUp) return;
+  if (!base) {
+    // A pod that finished before this kubelet knew of it (or was created finished) has nothing to run.
+    if (isTerminal(pod)) {
+      if (pod.metadata.deletionTimestamp) finishPod(tx, key, pod, undefined, node);
+      return;
+    }
+    base = newPodRuntime(pod, nodeName, tx.now, nr.lastHeartbeat);
+  }
+  let result: SyncResult = { remove: false };
+  const next = produce(base, (d) => {
+    result = syncPodRuntime(tx, pod, nodeName, nr, bridgeIP(nr.cidrIndex), d as PodRuntime);
+  });
+  if (result.remove) {
+    finishPod(tx, key, pod, next, node);
+    return;
+  }
+  if (next !== getPodRuntime(tx, key)) tx.set(POD_RUNTIME, key, next);
+  writeStatus(tx, pod, next, node);
+  if (result.wakeAt !== undefined) tx.at(result.wakeAt, KUBELET, key);
+}
+
+const readyStatus = (n: Node | undefined) => n?.status.conditions.find((c) => c.type === 'Ready')?.status;
+
+export const kubelet: Controller = {
+  name: KUBELET,
+  watches: {
+    // The kubelet's pod informer: what it must act on is a new binding, a spec change, a deletion, finalizers.
+    // Its own status writes leave spec and metadata as they were and wake nothing.
+    Pod: (tx: Tx, oldObj: KubeObject | undefined, newObj: KubeObject | undefined) => {
+      const o = oldObj as Pod | undefined;
+      const n = newObj as Pod | undefined;
+      const p = n ?? o!;
+      if (!p.spec.nodeName && !getPodRuntime(tx, keyOf(p))) return;
+      if (o && n && o.spec === n.spec && o.metadata.uid === n.metadata.uid
+        && o.metadata.deletionTimestamp === n.metadata.deletionTimestamp
+        && o.metadata.deletionGracePeriodSeconds === n.metadata.deletionGracePeriodSeconds
+        && o.metadata.finalizers === n.metadata.finalizers) return;
+      tx.enqueue(KUBELET, keyOf(p));
+    },
+    // A node coming back (Ready again) or (re)appearing: its pods are synced again.
+    Node: (tx: Tx, oldObj: KubeObject | undefined, newObj: KubeObject | undefined) => {
+      const o = oldObj as Node | undefined;
+      const n = newObj as Node | undefined;
+      if (o && n && readyStatus(o) === readyStatus(n)) return;
+      for (const k of tx.members(INDEX.podsByNode, (n ?? o)!.metadata.name)) tx.enqueue(KUBELET, k);
+    },
+  },
+  reconcile: syncPod,
+};

@@ -1,0 +1,246 @@
+// Probe workers (pkg/kubelet/prober/worker.go, prober_manager.go); running one probe is prober.ts.
+//
+// One worker per (container, probe type), created when the pod is admitted and kept across container
+// restarts: after a random first delay within one period it probes every periodSeconds (worker.go run(): the
+// ticker is never reset, which is why a liveness-killed container is restarted every failureThreshold × period,
+// 30 s by default, as the notes' `kubectl get pods --watch` shows). The random first delay is what kubelets
+// before v1.21 always did and v1.32 does after a kubelet restart; the notes' timelines show it. A readiness
+// probe also runs at once when the container has started (UpdatePodStatus' manual trigger).
+//
+// A probe's answer is a pure function of the program, the time and the request count, so instead of a timer
+// per period the kubelet asks `nextProbeStep` for the next instant whose outcome is visible (a failure — every
+// one is an `Unhealthy` event —, the container starting or turning ready/unready, a kill) and sleeps until then.
+// Successful probes change nothing visible and are replayed, not stored (the issue "150,000 pods faster than
+// real time"); stretches where nothing can change are skipped arithmetically.
+
+import type { Container, Probe } from '../api/types.js';
+import type { ContainerProgram, ContainerRequest } from './program.js';
+import { resolvePort, runProbe } from './prober.js';
+import type { ProbeState, ProbeType, Run, WorkerState } from './runtime.js';
+
+const SLOTS: ProbeType[] = ['liveness', 'readiness', 'startup'];
+/** Slot of the readiness probe run right after the container started (prober_manager.go manualTriggerCh). */
+const TRIGGER_SLOT = 3;
+/** Instants examined per call before returning a checkpoint (a healthy stretch the skip could not prove). */
+const SCAN_BUDGET = 4000;
+/** A request number far beyond any run's, to see whether answers depend on the request count (kubia-unhealthy). */
+const FAR_REQUEST = 1_000_000_000;
+
+export interface ProbeSpec {
+  type: ProbeType;
+  slot: number;
+  probe: Probe;
+  delaySeconds: number;
+  periodMs: number;
+  timeoutMs: number;
+  success: number;
+  failure: number;
+}
+
+/** The container's probes with the API defaults (pkg/apis/core/v1/defaults.go SetDefaults_Probe). */
+export function probeSpecs(c: Container): ProbeSpec[] {
+  const out: ProbeSpec[] = [];
+  const probes: Record<ProbeType, Probe | undefined> = { liveness: c.livenessProbe, readiness: c.readinessProbe, startup: c.startupProbe };
+  SLOTS.forEach((type, slot) => {
+    const probe = probes[type];
+    if (!probe) return;
+    out.push({
+      type,
+      slot,
+      probe,
+      delaySeconds: probe.initialDelaySeconds ?? 0,
+      periodMs: Math.max(1, probe.periodSeconds ?? 10) * 1000,
+      timeoutMs: Math.max(1, probe.timeoutSeconds ?? 1) * 1000,
+      success: type === 'readiness' ? Math.max(1, probe.successThreshold ?? 1) : 1,
+      failure: Math.max(1, probe.failureThreshold ?? 3),
+    });
+  });
+  return out;
+}
+
+/** Each worker's first delay, a random part of its period (worker.go run()). */
+export function drawProbeDelays(c: Container, random: () => number): Partial<Record<ProbeType, number>> | undefined {
+  const specs = probeSpecs(c);
+  if (specs.length === 0) return undefined;
+  const out: Partial<Record<ProbeType, number>> = {};
+  for (const s of specs) out[s.type] = Math.floor(random() * s.periodMs);
+  return out;
+}
+
+/** Everything a probe of one run depends on. */
+export interface ProbeEnv {
+  container: Container;
+  specs: ProbeSpec[];
+  program: ContainerProgram;
+  podIP: string;
+  /** The address probes come from (the node's bridge on the pod network), for request logs. */
+  from: string;
+  /** When the workers started (pod admission); each ticks from there after its own first delay. */
+  anchor: number;
+  delays: Partial<Record<ProbeType, number>>;
+  run: Run;
+  /** No probe at or after this time (the process exited, or a kill was decided). */
+  endAt: number;
+}
+
+/** State of a run's probes before any has run: readiness starts as Failure, liveness as Success (worker.go). */
+export function initialProbeState(c: Container, startedAt: number): ProbeState {
+  const hasStartup = !!c.startupProbe;
+  const st: ProbeState = { through: startedAt, slot: -1, requests: 0, started: !hasStartup, ready: !c.readinessProbe, workers: {} };
+  if (!hasStartup) st.startedAt = startedAt;
+  return st;
+}
+
+function cloneState(st: ProbeState): ProbeState {
+  const workers: ProbeState['workers'] = {};
+  for (const k of Object.keys(st.workers) as ProbeType[]) workers[k] = { ...st.workers[k]! };
+  return { ...st, workers };
+}
+
+/** The next probe instant after the cursor (through, slot), ordered by time then slot. */
+function nextInstant(env: ProbeEnv, st: ProbeState): { t: number; slot: number } | undefined {
+  let best: { t: number; slot: number } | undefined;
+  const consider = (t: number, slot: number) => {
+    if (t < st.through || (t === st.through && slot <= st.slot)) return;
+    if (!best || t < best.t || (t === best.t && slot < best.slot)) best = { t, slot };
+  };
+  const from = Math.max(st.through, env.run.startedAt);
+  for (const s of env.specs) {
+    const first = env.anchor + (env.delays[s.type] ?? 0);
+    let t = first + Math.max(0, Math.ceil((from - first) / s.periodMs)) * s.periodMs;
+    if (t === st.through && s.slot <= st.slot) t += s.periodMs;
+    consider(t, s.slot);
+  }
+  if (st.startedAt !== undefined && env.specs.some((s) => s.type === 'readiness')) consider(st.startedAt, TRIGGER_SLOT);
+  return best;
+}
+
+/** What one probe instant did. */
+export interface ProbeStep {
+  at: number;
+  /** The probe state after this instant. */
+  state: ProbeState;
+  type?: ProbeType;
+  unhealthy?: string;
+  kill?: 'liveness' | 'startup';
+  /** Nothing visible happened: the scan budget ran out; store the state to go on from here later. */
+  checkpoint?: boolean;
+}
+
+/** Applies one probe instant to `st` (mutating it); returns what is visible, or undefined for a silent one. */
+function applyInstant(env: ProbeEnv, st: ProbeState, t: number, slot: number, onRequest?: (r: ContainerRequest) => void): ProbeStep | undefined {
+  st.through = t;
+  st.slot = slot;
+  const s = env.specs.find((x) => x.slot === (slot === TRIGGER_SLOT ? 1 : slot))!;
+  // worker.go doProbe: nothing before initialDelaySeconds (whole seconds since startedAt, truncated) …
+  if (Math.floor((t - env.run.startedAt) / 1000) < s.delaySeconds) return undefined;
+  // … startup stops once started; liveness and readiness wait for it.
+  if (s.type === 'startup' ? st.started : !st.started) return undefined;
+  const r = runProbe(env, s, st.requests, t);
+  if (r.request) {
+    st.requests++;
+    onRequest?.(r.request);
+  }
+  const result = r.ok ? 'Success' : 'Failure';
+  const w: WorkerState = (st.workers[s.type] ??= { run: 0 });
+  if (w.last === result) w.run = Math.min(w.run + 1, 1_000_000);
+  else {
+    w.last = result;
+    w.run = 1;
+  }
+  const step: ProbeStep = { at: t, state: st, type: s.type };
+  if (!r.ok) step.unhealthy = r.message;
+  if (s.type === 'readiness') {
+    if (r.ok && w.run >= s.success && !st.ready) st.ready = true;
+    else if (!r.ok && w.run >= s.failure && st.ready) st.ready = false;
+    else if (r.ok) return undefined;
+    return step;
+  }
+  if (r.ok) {
+    if (s.type !== 'startup') return undefined;
+    st.started = true;
+    st.startedAt = t;
+    return step;
+  }
+  if (w.run >= s.failure) {
+    // worker.go: a published liveness/startup failure puts the worker on hold until a new container.
+    w.run = 0;
+    step.kill = s.type === 'startup' ? 'startup' : 'liveness';
+  }
+  return step;
+}
+
+/** True when no probe outcome can change after the cursor, so scanning may stop. */
+function settled(env: ProbeEnv, st: ProbeState): boolean {
+  if (!st.started) return false;
+  for (const s of env.specs) {
+    if (s.type === 'startup') continue;
+    if (st.workers[s.type]?.last !== 'Success') return false;
+    if (s.type === 'readiness' && !st.ready) return false;
+  }
+  return true;
+}
+
+/** Do the HTTP probes still succeed for a far later request number? (answers that change with the count) */
+function countIndependent(env: ProbeEnv, rel: number): boolean {
+  for (const s of env.specs) {
+    if (s.type === 'startup' || !s.probe.httpGet) continue;
+    const port = resolvePort(s.probe.httpGet.port, env.container);
+    if (typeof port !== 'number') return false;
+    const a = env.program.http(port, s.probe.httpGet.path ?? '/', rel, FAR_REQUEST);
+    if ('error' in a || a.status < 200 || a.status >= 400) return false;
+  }
+  return true;
+}
+
+/** HTTP requests the settled probes make in [from, to) — for skipping a stretch without visiting it. */
+function requestsBetween(env: ProbeEnv, from: number, to: number): number {
+  let n = 0;
+  for (const s of env.specs) {
+    if (s.type === 'startup' || !s.probe.httpGet) continue;
+    const anchor = env.anchor + (env.delays[s.type] ?? 0);
+    const first = Math.max(0, Math.ceil((from - anchor) / s.periodMs));
+    const last = Math.ceil((to - anchor) / s.periodMs) - 1;
+    if (last >= first) n += last - first + 1;
+  }
+  return n;
+}
+
+/**
+ * The next visible probe step after `st`, no later than `until`; undefined when none comes before then (or ever:
+ * the run's end, or a settled container whose program never changes). Does not modify `st`.
+ */
+export function nextProbeStep(env: ProbeEnv, st: ProbeState, until: number): ProbeStep | undefined {
+  const cur = cloneState(st);
+  for (let i = 0; i < SCAN_BUDGET; i++) {
+    const next = nextInstant(env, cur);
+    if (!next || next.t >= env.endAt || next.t > until) return undefined;
+    const step = applyInstant(env, cur, next.t, next.slot);
+    if (step) return step;
+    if (!settled(env, cur)) continue;
+    const rel = cur.through - env.run.startedAt;
+    if (!countIndependent(env, rel)) continue;
+    const change = env.program.nextChangeAfter(rel);
+    if (change === undefined) return undefined;
+    // Nothing can change before the program does: jump to just before it, counting the requests skipped.
+    const to = Math.min(env.run.startedAt + change, env.endAt, until + 1);
+    if (to - 1 > cur.through) {
+      cur.requests += requestsBetween(env, cur.through + 1, to);
+      cur.through = to - 1;
+      cur.slot = TRIGGER_SLOT;
+    }
+  }
+  return { at: cur.through, state: cur, checkpoint: true };
+}
+
+/** Every HTTP request the probes made to a run from its start up to `until` (for its logs). */
+export function probeRequests(env: ProbeEnv, until: number): ContainerRequest[] {
+  const st = initialProbeState(env.container, env.run.startedAt);
+  const out: ContainerRequest[] = [];
+  const end = Math.min(env.endAt, until + 1);
+  for (let next = nextInstant(env, st); next && next.t < end; next = nextInstant(env, st)) {
+    const step = applyInstant(env, st, next.t, next.slot, (r) => out.push(r));
+    if (step?.kill) break;
+  }
+  return out;
+}
