@@ -1,7 +1,9 @@
 // Which nodes a DaemonSet's pod should run on, after pkg/controller/daemon/daemon_controller.go
 // NodeShouldRunDaemonPod and pkg/controller/daemon/util/daemonset_util.go (the tolerations every daemon pod gets).
 
-import type { DaemonSet, Node, NodeSelectorRequirement, Pod, Taint, Toleration } from '../api/types.js';
+import type { DaemonSet, Node, Pod, Toleration } from '../api/types.js';
+import { toleratesAny } from '../nodes/taints.js';
+import { specMatchesNode } from '../scheduler/filters.js';
 
 /**
  * AddOrUpdateDaemonPodTolerations: daemon pods tolerate a lost or unready node forever (no tolerationSeconds, so
@@ -25,55 +27,15 @@ export function withDaemonTolerations(tolerations: Toleration[] | undefined): To
   return out;
 }
 
-export function tolerates(tolerations: Toleration[], taint: Taint): boolean {
-  return tolerations.some((t) => {
-    if (t.effect && t.effect !== taint.effect) return false;
-    if (t.operator === 'Exists') return !t.key || t.key === taint.key;
-    return t.key === taint.key && (t.value ?? '') === (taint.value ?? '');
-  });
-}
-
-function matchesNodeRequirement(r: NodeSelectorRequirement, value: string | undefined): boolean {
-  switch (r.operator) {
-    case 'In':
-      return value !== undefined && (r.values ?? []).includes(value);
-    case 'NotIn':
-      return value === undefined || !(r.values ?? []).includes(value);
-    case 'Exists':
-      return value !== undefined;
-    case 'DoesNotExist':
-      return value === undefined;
-    case 'Gt':
-      return value !== undefined && Number(value) > Number(r.values?.[0]);
-    case 'Lt':
-      return value !== undefined && Number(value) < Number(r.values?.[0]);
-    default:
-      return false;
-  }
-}
-
-/** nodeSelector + required node affinity (terms ORed, requirements ANDed), as the scheduler's NodeAffinity filter. */
-export function podFitsNodeSelection(spec: Pod['spec'], node: Node): boolean {
-  const labels = node.metadata.labels ?? {};
-  for (const [k, v] of Object.entries(spec.nodeSelector ?? {})) if (labels[k] !== v) return false;
-  const terms = spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
-  if (!terms || terms.length === 0) return true;
-  return terms.some(
-    (t) =>
-      (t.matchExpressions ?? []).every((r) => matchesNodeRequirement(r, labels[r.key])) &&
-      (t.matchFields ?? []).every((r) => matchesNodeRequirement(r, r.key === 'metadata.name' ? node.metadata.name : undefined)),
-  );
-}
-
 /** NodeShouldRunDaemonPod: shouldRun = may be placed there now; shouldContinueRunning = may stay. */
 export function nodeShouldRunDaemonPod(ds: DaemonSet, node: Node): { shouldRun: boolean; shouldContinueRunning: boolean } {
   const spec = ds.spec.template.spec;
   if (spec.nodeName && spec.nodeName !== node.metadata.name) return { shouldRun: false, shouldContinueRunning: false };
-  if (!podFitsNodeSelection(spec, node)) return { shouldRun: false, shouldContinueRunning: false };
+  if (!specMatchesNode(spec, node)) return { shouldRun: false, shouldContinueRunning: false };
   const tolerations = withDaemonTolerations(spec.tolerations);
   const taints = node.spec.taints ?? [];
-  const untoleratedNoExecute = taints.some((t) => t.effect === 'NoExecute' && !tolerates(tolerations, t));
-  const untoleratedNoSchedule = taints.some((t) => t.effect === 'NoSchedule' && !tolerates(tolerations, t));
+  const untoleratedNoExecute = taints.some((t) => t.effect === 'NoExecute' && !toleratesAny(tolerations, t));
+  const untoleratedNoSchedule = taints.some((t) => t.effect === 'NoSchedule' && !toleratesAny(tolerations, t));
   return { shouldRun: !untoleratedNoExecute && !untoleratedNoSchedule, shouldContinueRunning: !untoleratedNoExecute };
 }
 

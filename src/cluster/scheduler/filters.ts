@@ -3,7 +3,7 @@
 // NodePorts, NodeResourcesFit. The first plugin that rejects a node decides that node's reasons, as
 // RunFilterPlugins stops at the first failure. Reasons are the plugins' own ErrReason strings.
 
-import type { NodeSelectorRequirement, NodeSelectorTerm, Pod, Toleration } from '../api/types.js';
+import type { Node, NodeSelectorRequirement, NodeSelectorTerm, Pod, Toleration } from '../api/types.js';
 import { TAINT_NODE_UNSCHEDULABLE, firstUntoleratedTaint, toleratesAny } from '../nodes/taints.js';
 import type { NodeInfo, NodeUsage } from './cache.js';
 import type { PodRequest } from './resources.js';
@@ -80,11 +80,16 @@ function matchTerm(t: NodeSelectorTerm, labels: Record<string, string>, name: st
 
 /** nodeSelector AND (any required nodeSelectorTerm): GetRequiredNodeAffinity(pod).Match(node). */
 export function matchesNodeSelection(pod: Pod, info: NodeInfo): boolean {
-  const labels = info.node.metadata.labels ?? {};
-  for (const k in pod.spec.nodeSelector ?? {}) if (labels[k] !== pod.spec.nodeSelector![k]) return false;
-  const terms = pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
+  return specMatchesNode(pod.spec, info.node);
+}
+
+/** The same check for a pod spec (the DaemonSet controller asks it of its template). */
+export function specMatchesNode(spec: Pod['spec'], node: Node): boolean {
+  const labels = node.metadata.labels ?? {};
+  for (const k in spec.nodeSelector ?? {}) if (labels[k] !== spec.nodeSelector![k]) return false;
+  const terms = spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
   if (!terms) return true;
-  for (const t of terms) if (matchTerm(t, labels, info.name)) return true;
+  for (const t of terms) if (matchTerm(t, labels, node.metadata.name)) return true;
   return false;
 }
 
