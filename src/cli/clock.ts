@@ -4,28 +4,14 @@
 
 import { dispatch } from '../cluster/engine.js';
 import type { State } from '../cluster/state.js';
+import { earliestTimer } from '../cluster/store.js';
 
 /** How long kubesim waits where kubectl would wait forever (rollout status, delete's --wait). */
 export const FOREVER_CAP_MS = 10 * 60_000;
 
-/**
- * The earliest timer due at or before `limit`, read from State.timers (the layout tx.ts keeps:
- * timers[second][id], with a count per 1000 s epoch in timerEpochs so empty stretches are skipped).
- */
+/** The earliest timer due at or before `limit` (src/cluster/store.ts earliestTimer). */
 export function nextTimerDue(state: State, limit: number): number | undefined {
-  const fromSec = Math.floor(state.now / 1000);
-  const toSec = Math.floor(limit / 1000);
-  for (let epoch = Math.floor(fromSec / 1000); epoch <= Math.floor(toSec / 1000); epoch++) {
-    if (!state.timerEpochs[String(epoch)]) continue;
-    for (let s = Math.max(fromSec, epoch * 1000); s <= Math.min(toSec, epoch * 1000 + 999); s++) {
-      const bucket = state.timers[String(s)];
-      if (!bucket) continue;
-      let min: number | undefined;
-      for (const id in bucket) if (min === undefined || bucket[id].due < min) min = bucket[id].due;
-      if (min !== undefined) return min <= limit ? min : undefined;
-    }
-  }
-  return undefined;
+  return earliestTimer(state.timers, state.timerEpochs, state.now, limit);
 }
 
 export interface Waited {

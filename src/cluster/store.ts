@@ -3,7 +3,7 @@
 
 import type { Kind, ObjectOfKind, KubeObject } from './api/types.js';
 import { NAMESPACED } from './api/types.js';
-import type { State } from './state.js';
+import type { State, Timer } from './state.js';
 import { fnv1a } from './util/hash.js';
 
 /** Buckets per table: big tables get many small buckets so a write copies little (simulators-ink-immer.md §4.4). */
@@ -102,4 +102,29 @@ export function dependentsOf(state: State, uid: string): KubeObject[] {
       return getObject(state, ref.slice(0, i) as Kind, ref.slice(i + 1));
     })
     .filter((o): o is KubeObject => o !== undefined);
+}
+
+/**
+ * The earliest timer due in (from, limit], from the timers layout tx.ts keeps: timers[second][id], with a count
+ * per 1000 s epoch so empty stretches are skipped. Works on the plain state and on an immer draft alike.
+ */
+export function earliestTimer(
+  timers: Record<string, Record<string, Timer>>,
+  epochs: Record<string, number>,
+  from: number,
+  limit: number,
+): number | undefined {
+  const fromSec = Math.floor(from / 1000);
+  const toSec = Math.floor(limit / 1000);
+  for (let epoch = Math.floor(fromSec / 1000); epoch <= Math.floor(toSec / 1000); epoch++) {
+    if (!epochs[String(epoch)]) continue;
+    for (let s = Math.max(fromSec, epoch * 1000); s <= Math.min(toSec, epoch * 1000 + 999); s++) {
+      const bucket = timers[String(s)];
+      if (!bucket) continue;
+      let min: number | undefined;
+      for (const id in bucket) if (min === undefined || bucket[id].due < min) min = bucket[id].due;
+      if (min !== undefined) return min <= limit ? min : undefined;
+    }
+  }
+  return undefined;
 }

@@ -12,7 +12,7 @@
 import { produce, type Draft } from 'immer';
 import type { Kind, KubeObject, ObjectOfKind } from './api/types.js';
 import type { State, Timer } from './state.js';
-import { bucketOf, INDEX, keyOf } from './store.js';
+import { bucketOf, earliestTimer, INDEX, keyOf } from './store.js';
 import { nextRandom } from './util/rng.js';
 
 const DELETED = Symbol('deleted');
@@ -255,25 +255,7 @@ export class Tx {
 
   /** Earliest timer due at or before `limit`, or undefined. */
   nextTimerDue(limit: number): number | undefined {
-    const fromSec = Math.floor(this.now / 1000);
-    const toSec = Math.floor(limit / 1000);
-    for (let epoch = Math.floor(fromSec / 1000); epoch <= Math.floor(toSec / 1000); epoch++) {
-      if (!this.d.timerEpochs[String(epoch)]) continue;
-      const lo = Math.max(fromSec, epoch * 1000);
-      const hi = Math.min(toSec, epoch * 1000 + 999);
-      for (let s = lo; s <= hi; s++) {
-        const bucket = this.d.timers[String(s)];
-        if (!bucket) continue;
-        let min: number | undefined;
-        for (const id in bucket) {
-          const due = bucket[id].due;
-          if (min === undefined || due < min) min = due;
-        }
-        if (min !== undefined && min <= limit) return min;
-        if (min !== undefined) return undefined;
-      }
-    }
-    return undefined;
+    return earliestTimer(this.d.timers, this.d.timerEpochs, this.now, limit);
   }
 
   /** Removes and returns every timer due exactly at `due`, in the order they were set. */
