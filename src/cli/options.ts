@@ -5,7 +5,7 @@ import { InvalidArgumentError, Option } from 'commander';
 import type { SimConfig } from '../cluster/state.js';
 import { parseDuration, parseTime } from '../cluster/util/time.js';
 
-/** What the dashboard is started with (src/ui/app.ts exports `startDashboard(opts: DashboardOptions)`). */
+/** What the dashboard is started with (src/ui/start.ts `startDashboard`). */
 export interface DashboardOptions {
   /** Manifests to apply and scripts to play before the dashboard opens. */
   files: string[];
@@ -14,6 +14,10 @@ export interface DashboardOptions {
   /** Simulated start time, ms since the epoch. */
   start?: number;
   config: Partial<SimConfig>;
+  /** `--record FILE`: write the session as a replayable script. */
+  recordTo?: string;
+  /** `--history D`: simulated past kept for rewinding, ms. */
+  history?: number;
 }
 
 export interface ClusterFlags {

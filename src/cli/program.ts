@@ -72,8 +72,19 @@ export function buildProgram(): Command {
       return n;
     }),
   );
-  withClusterOptions(program).action(async (files: string[], flags: ClusterFlags & { speed?: number }) => {
-    await startDashboard({ files, seed: flags.seed, nodes: flags.nodes, start: flags.start, speed: flags.speed, config: simConfig(flags) });
+  program.option('--record <file>', 'write the session to FILE as a replayable .ksim script (kubesim replay FILE)');
+  program.addOption(new Option('--history <duration>', 'simulated past kept for rewinding while paused (default 15m)').argParser(duration));
+  withClusterOptions(program).action(async (files: string[], flags: ClusterFlags & { speed?: number; record?: string; history?: number }) => {
+    await startDashboard({
+      files,
+      seed: flags.seed,
+      nodes: flags.nodes,
+      start: flags.start,
+      speed: flags.speed,
+      config: simConfig(flags),
+      recordTo: flags.record,
+      history: flags.history,
+    });
   });
 
   const run = new Command('run')

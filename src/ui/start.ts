@@ -51,11 +51,12 @@ export async function renderApp(opts: import('./render.js').RenderAppOptions): P
 }
 
 /** The recorder module belongs to src/session/recorder.ts; until it exists, recording is refused with a message. */
-async function loadRecorder(path: string): Promise<Recorder | { error: string }> {
+async function loadRecorder(path: string, header: { seed?: number; start?: number; nodes?: number; speed?: number; baseDir: string }): Promise<Recorder | { error: string }> {
   const modulePath = '../session/recorder.js';
   try {
-    const mod = (await import(modulePath)) as { Recorder?: new (path: string) => Recorder; createRecorder?: (path: string) => Recorder };
-    if (mod.createRecorder) return mod.createRecorder(path);
+    const mod = (await import(modulePath)) as { Recorder?: new (path: string) => Recorder; createRecorder?: (path: string, header: object) => Recorder };
+    // The header must say how the cluster was made (seed, start, nodes), or a replay builds another one.
+    if (mod.createRecorder) return mod.createRecorder(path, header);
     if (mod.Recorder) return new mod.Recorder(path);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw e;
@@ -77,7 +78,7 @@ export async function startDashboard(opts: DashboardOptions): Promise<number> {
   }
   let recorder: Recorder | undefined;
   if (opts.recordTo) {
-    const r = await loadRecorder(opts.recordTo);
+    const r = await loadRecorder(opts.recordTo, { seed: opts.seed, start: opts.start, nodes: opts.nodes, speed: opts.speed, baseDir: process.cwd() });
     if ('error' in r) {
       stderr.write(`${r.error}\n`);
       return 1;
