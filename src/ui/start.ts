@@ -50,14 +50,14 @@ export async function renderApp(opts: import('./render.js').RenderAppOptions): P
   return mod.renderApp(opts);
 }
 
-/** The recorder module belongs to src/session/recorder.ts; until it exists, recording is refused with a message. */
-async function loadRecorder(path: string, header: { seed?: number; start?: number; nodes?: number; speed?: number; baseDir: string }): Promise<Recorder | { error: string }> {
+type RecorderFactory = (path: string, opts: { seed?: number; start?: number; nodes?: number; speed?: number; baseDir?: string }) => Recorder;
+
+/** src/session/recorder.ts's createRecorder, loaded only for `--record` (a build without it says so). */
+async function loadRecorder(): Promise<RecorderFactory | { error: string }> {
   const modulePath = '../session/recorder.js';
   try {
-    const mod = (await import(modulePath)) as { Recorder?: new (path: string) => Recorder; createRecorder?: (path: string, header: object) => Recorder };
-    // The header must say how the cluster was made (seed, start, nodes), or a replay builds another one.
-    if (mod.createRecorder) return mod.createRecorder(path, header);
-    if (mod.Recorder) return new mod.Recorder(path);
+    const mod = (await import(modulePath)) as { createRecorder?: RecorderFactory };
+    if (mod.createRecorder) return mod.createRecorder;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw e;
   }
@@ -78,12 +78,17 @@ export async function startDashboard(opts: DashboardOptions): Promise<number> {
   }
   let recorder: Recorder | undefined;
   if (opts.recordTo) {
-    const r = await loadRecorder(opts.recordTo, { seed: opts.seed, start: opts.start, nodes: opts.nodes, speed: opts.speed, baseDir: process.cwd() });
-    if ('error' in r) {
-      stderr.write(`${r.error}\n`);
+    const create = await loadRecorder();
+    if ('error' in create) {
+      stderr.write(`${create.error}\n`);
       return 1;
     }
-    recorder = r;
+    try {
+      recorder = create(opts.recordTo, { seed: opts.seed, start: opts.start, nodes: opts.nodes, speed: opts.speed, baseDir: process.cwd() });
+    } catch (e) {
+      stderr.write(`kubesim: cannot write the recording ${opts.recordTo}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      return 1;
+    }
   }
   const setup = setupSimulation({ ...opts, files: opts.script ? [...opts.files, opts.script] : opts.files, recorder });
   if ('error' in setup) {
