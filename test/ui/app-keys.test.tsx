@@ -1,19 +1,11 @@
 // Every key of the issue, pressed on the running dashboard: filter, sort, pages, edit, dialogs, the clock, `:`.
 import { afterEach, describe, expect, it } from 'vitest';
 import { getObject, listObjects } from '../../src/cluster/store.js';
-import { harness, type Harness } from './harness.js';
+import { command, title, flash, harness, type Harness } from './harness.js';
 
 let h: Harness | undefined;
 afterEach(() => h?.unmount());
 
-async function command(x: Harness, text: string): Promise<void> {
-  await x.press(':');
-  await x.type(text);
-  await x.press('enter');
-}
-
-const title = (x: Harness) => x.frame().split('\n').find((l) => l.startsWith('┌')) ?? '';
-const flash = (x: Harness) => x.frame().split('\n').at(-1) ?? '';
 const rows = (x: Harness) => x.frame().split('\n').filter((l) => /^│ \S/.test(l)).slice(1);
 const selected = (x: Harness) => {
   const t = x.store.state.stack.filter((f) => f.type === 'table').pop();

@@ -3,18 +3,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { harness, type Harness } from './harness.js';
+import { command, title, flash, harness, type Harness } from './harness.js';
 
 let h: Harness | undefined;
 afterEach(() => h?.unmount());
 
-async function command(x: Harness, text: string): Promise<void> {
-  await x.press(':');
-  await x.type(text);
-  await x.press('enter');
-}
-const title = (x: Harness) => x.frame().split('\n').find((l) => l.startsWith('┌')) ?? '';
-const flash = (x: Harness) => x.frame().split('\n').at(-1) ?? '';
 const podRows = (x: Harness, prefix: string) => x.frame().split('\n').filter((l) => l.startsWith(`│ ${prefix}`));
 
 describe('watching the controllers', () => {

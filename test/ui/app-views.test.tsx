@@ -1,15 +1,9 @@
 // The whole dashboard driven by keys (ink-testing-library): every view, drill-down and back, layout and resize.
 import { afterEach, describe, expect, it } from 'vitest';
-import { harness, type Harness } from './harness.js';
+import { command, harness, type Harness } from './harness.js';
 
 let h: Harness | undefined;
 afterEach(() => h?.unmount());
-
-async function command(x: Harness, text: string): Promise<void> {
-  await x.press(':');
-  await x.type(text);
-  await x.press('enter');
-}
 
 /** The table's title line. */
 function title(x: Harness): string {

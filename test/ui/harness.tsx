@@ -132,3 +132,16 @@ export async function harness(opts: HarnessOptions = {}): Promise<Harness> {
   });
   return h as Harness;
 }
+
+/** Types a line on the `:` command line and runs it. */
+export async function command(x: Harness, text: string): Promise<void> {
+  await x.press(':');
+  await x.type(text);
+  await x.press('enter');
+}
+
+/** The table's title line (`┌── pods(default)[12] ──┐`). */
+export const title = (x: Harness) => x.frame().split('\n').find((l) => l.startsWith('┌')) ?? '';
+
+/** The flash line, the last on screen. */
+export const flash = (x: Harness) => x.frame().split('\n').at(-1) ?? '';
