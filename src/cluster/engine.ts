@@ -70,15 +70,15 @@ export function dispatch(state: State, action: Action): { state: State; result: 
     const tx = new Tx(d, state, allWatchers());
     if (action.type === 'advance') {
       advanceTx(tx, action.ms);
-      return;
+    } else {
+      const handler = VERBS[action.type] as ((tx: Tx, a: Action, r: ActionResult) => void) | undefined;
+      if (!handler) result.errors.push(`error: kubesim cannot do "${action.type}" yet`);
+      else {
+        handler(tx, action, result);
+        settle(tx);
+      }
     }
-    const handler = VERBS[action.type] as ((tx: Tx, a: Action, r: ActionResult) => void) | undefined;
-    if (!handler) {
-      result.errors.push(`error: kubesim cannot do "${action.type}" yet`);
-      return;
-    }
-    handler(tx, action, result);
-    settle(tx);
+    tx.commit();
   });
   return { state: next, result };
 }
@@ -92,6 +92,7 @@ export function transact(state: State, fn: (tx: Tx) => void): State {
     const tx = new Tx(d, state, allWatchers());
     fn(tx);
     settle(tx);
+    tx.commit();
   });
 }
 
@@ -109,5 +110,6 @@ export function createCluster(opts: ClusterOptions = {}): State {
     const n = opts.nodes ?? 3;
     for (let i = 1; i <= n; i++) addNode(tx, `node-${i}`, {}, opts.preloadedImages ?? []);
     settle(tx);
+    tx.commit();
   });
 }
