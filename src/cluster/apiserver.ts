@@ -10,6 +10,7 @@ import { objectKey, keyOf } from './store.js';
 import type { Tx } from './tx.js';
 import { GENERATED_SUFFIX_LENGTH, MAX_GENERATE_NAME_PREFIX, suffixFrom } from './util/names.js';
 import { rfc3339 } from './util/time.js';
+import { withDefaultTolerations } from './nodes/taints.js';
 
 /** The GC's work queue; keys are owner uids. */
 export const GC_QUEUE = 'garbagecollector';
@@ -40,7 +41,15 @@ export function createObject<T extends KubeObject>(tx: Tx, obj: T): T {
   if (obj.kind !== 'Pod' && obj.kind !== 'Event' && obj.kind !== 'Node' && obj.kind !== 'PersistentVolumeClaim') {
     meta.generation = 1;
   }
-  return tx.put({ ...obj, apiVersion: API_VERSION[obj.kind], metadata: meta } as T);
+  const stored = { ...obj, apiVersion: API_VERSION[obj.kind], metadata: meta } as T;
+  if (obj.kind === 'Pod') {
+    // DefaultTolerationSeconds admission (plugin/pkg/admission/defaulttolerationseconds) runs before the pod is
+    // stored, so a controller's new pod is written once, not created and then patched.
+    const pod = stored as unknown as Pod;
+    const tolerations = withDefaultTolerations(pod.spec.tolerations, tx.d.config.defaultTolerationSeconds);
+    if (tolerations !== pod.spec.tolerations) pod.spec = { ...pod.spec, tolerations };
+  }
+  return tx.put(stored);
 }
 
 export interface DeleteOptions {

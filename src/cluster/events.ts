@@ -21,11 +21,14 @@ export interface EventSpec {
   host?: string;
 }
 
-/** Index of event keys by the generation (1000 events each) in which they were last written. */
+/**
+ * Index of event keys by generation: the block of 1,000 resourceVersions in which the Event was last written.
+ * The generation is derived from the Event's own resourceVersion, so moving a repeated event to the newest
+ * generation needs no other record (a private table of generations cost a write and ~800 bytes per event).
+ */
 const EVENT_GENERATIONS = 'eventGenerations';
 const GENERATION_SIZE = 1000;
-/** Private table: event key → the generation it was last written in (kept out of the Event itself). */
-const EVENT_GENERATION_OF = 'eventGeneration';
+const generationOf = (ev: Event) => String(Math.floor(Number(ev.metadata.resourceVersion) / GENERATION_SIZE));
 
 export function recordEvent(tx: Tx, obj: KubeObject, spec: EventSpec): void {
   const ns = obj.metadata.namespace ?? 'default';
@@ -36,15 +39,14 @@ export function recordEvent(tx: Tx, obj: KubeObject, spec: EventSpec): void {
   const key = `${ns}/${name}`;
   const now = rfc3339(tx.now);
   const seq = ++tx.d.seq.event;
-  const gen = String(Math.floor(seq / GENERATION_SIZE));
   const existing = tx.obj('Event', key);
   if (existing) {
-    tx.put({ ...existing, count: existing.count + 1, lastTimestamp: now });
-    const oldGen = tx.get<string>(EVENT_GENERATION_OF, key);
+    const stored = tx.put({ ...existing, count: existing.count + 1, lastTimestamp: now });
+    const oldGen = generationOf(existing);
+    const gen = generationOf(stored);
     if (oldGen !== gen) {
-      if (oldGen) tx.groupRemove(EVENT_GENERATIONS, oldGen, key);
+      tx.groupRemove(EVENT_GENERATIONS, oldGen, key);
       tx.groupAdd(EVENT_GENERATIONS, gen, key);
-      tx.set(EVENT_GENERATION_OF, key, gen);
     }
     return;
   }
@@ -77,9 +79,7 @@ export function recordEvent(tx: Tx, obj: KubeObject, spec: EventSpec): void {
     reportingInstance: spec.host ?? '',
   };
   if (ev.involvedObject.namespace === undefined) delete ev.involvedObject.namespace;
-  tx.put(ev);
-  tx.groupAdd(EVENT_GENERATIONS, gen, key);
-  tx.set(EVENT_GENERATION_OF, key, gen);
+  tx.groupAdd(EVENT_GENERATIONS, generationOf(tx.put(ev)), key);
   // The count bound is checked on every new event; the TTL only every 256 events (it needs a scan of a generation).
   if (tx.count('Event') > tx.d.config.maxEvents || seq % 256 === 0) pruneEvents(tx);
 }
@@ -96,10 +96,7 @@ function pruneEvents(tx: Tx): void {
     const expired = !over && keys.length > 0 && Math.max(...keys.map((k) => Date.parse(tx.obj('Event', k)?.lastTimestamp ?? '') || 0)) < tx.now - tx.d.config.eventTtlMs;
     if (!over && !expired) break;
     if (g === gens[gens.length - 1]) break; // never drop the generation being written
-    for (const k of keys) {
-      tx.remove('Event', k);
-      tx.del(EVENT_GENERATION_OF, k);
-    }
+    for (const k of keys) tx.remove('Event', k);
     // The whole generation goes at once (removing its members one by one copied the group each time).
     tx.groupDrop(EVENT_GENERATIONS, String(g));
   }

@@ -13,9 +13,10 @@ import { produce, type Draft } from 'immer';
 import type { Kind, KubeObject, ObjectOfKind } from './api/types.js';
 import type { State, Timer } from './state.js';
 import { bucketOf, earliestTimer, INDEX, keyOf } from './store.js';
-import { nextRandom } from './util/rng.js';
+import { nextState, randomValue } from './util/rng.js';
 
 const DELETED = Symbol('deleted');
+const HEX = '0123456789abcdef';
 
 /** Freezes a new value and its new parts; stops at frozen parts (they are shared with an earlier state). */
 function deepFreeze<V>(v: V): V {
@@ -326,16 +327,16 @@ export class Tx {
   private rng: number | undefined;
 
   random(): number {
-    const [v, next] = nextRandom(this.rng ?? this.d.rng);
-    this.rng = next;
-    return v;
+    const state = this.rng ?? this.d.rng;
+    this.rng = nextState(state);
+    return randomValue(state);
   }
 
   /** A UUID-shaped uid drawn from the seeded RNG (the API server uses a random UUIDv4). */
   uid(): string {
     const hex = (n: number) => {
       let s = '';
-      for (let i = 0; i < n; i++) s += Math.floor(this.random() * 16).toString(16);
+      for (let i = 0; i < n; i++) s += HEX[Math.floor(this.random() * 16)];
       return s;
     };
     this.d.seq.uid++;

@@ -81,14 +81,26 @@ export function noExecuteTaints(node: Node | undefined): Taint[] {
  * nothing is added.
  */
 export function withDefaultTolerations(tolerations: Toleration[] | undefined, seconds: number): Toleration[] | undefined {
+  // Pods of one template share one tolerations array (frozen): the result is cached per input array, so
+  // 150,000 pods hold one copy, not one each.
+  const cache = tolerations ? added.get(tolerations) : noneAdded;
+  const hit = cache?.get(seconds);
+  if (hit) return hit.result;
   const covers = (key: string) =>
     (tolerations ?? []).some((t) => (!t.key || t.key === key) && (!t.effect || t.effect === 'NoExecute'));
   const add: Toleration[] = [];
   for (const key of [TAINT_NODE_NOT_READY, TAINT_NODE_UNREACHABLE]) {
     if (!covers(key)) add.push({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: seconds });
   }
-  return add.length ? [...(tolerations ?? []), ...add] : tolerations;
+  const result = add.length ? Object.freeze([...(tolerations ?? []), ...add].map((t) => Object.freeze(t))) as Toleration[] : tolerations;
+  if (tolerations && Object.isFrozen(tolerations)) {
+    if (!added.has(tolerations)) added.set(tolerations, new Map());
+    added.get(tolerations)!.set(seconds, { result });
+  } else if (!tolerations) noneAdded.set(seconds, { result });
+  return result;
 }
+const added = new WeakMap<Toleration[], Map<number, { result: Toleration[] | undefined }>>();
+const noneAdded = new Map<number, { result: Toleration[] | undefined }>();
 
 /** True when a pod's spec already carries what DefaultTolerationSeconds would add. */
 export function hasDefaultTolerations(pod: Pod, seconds: number): boolean {
