@@ -46,7 +46,7 @@ export function createObject<T extends KubeObject>(tx: Tx, obj: T): T {
     // DefaultTolerationSeconds admission (plugin/pkg/admission/defaulttolerationseconds) runs before the pod is
     // stored, so a controller's new pod is written once, not created and then patched.
     const pod = stored as unknown as Pod;
-    const tolerations = withDefaultTolerations(pod.spec.tolerations, tx.d.config.defaultTolerationSeconds);
+    const tolerations = withDefaultTolerations(pod.spec.tolerations, tx.config.defaultTolerationSeconds);
     if (tolerations !== pod.spec.tolerations) pod.spec = { ...pod.spec, tolerations };
   }
   return tx.put(stored);

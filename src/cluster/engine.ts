@@ -56,11 +56,11 @@ export function advanceTx(tx: Tx, ms: number): void {
   for (;;) {
     const due = tx.nextTimerDue(target);
     if (due === undefined) break;
-    if (due > tx.now) tx.d.now = due;
+    if (due > tx.now) tx.setNow(due);
     for (const t of tx.takeTimers(due)) tx.enqueue(t.queue, t.key);
     settle(tx);
   }
-  tx.d.now = target;
+  tx.setNow(target);
   settle(tx);
 }
 

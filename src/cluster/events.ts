@@ -38,7 +38,7 @@ export function recordEvent(tx: Tx, obj: KubeObject, spec: EventSpec): void {
   const name = `${obj.metadata.name}.${fnv1a(aggKey).toString(16).padStart(8, '0')}${fnv1a(aggKey + '#').toString(16).padStart(8, '0')}`;
   const key = `${ns}/${name}`;
   const now = rfc3339(tx.now);
-  const seq = ++tx.d.seq.event;
+  const seq = tx.nextSeq('event');
   const existing = tx.obj('Event', key);
   if (existing) {
     const stored = tx.put({ ...existing, count: existing.count + 1, lastTimestamp: now });
@@ -81,7 +81,7 @@ export function recordEvent(tx: Tx, obj: KubeObject, spec: EventSpec): void {
   if (ev.involvedObject.namespace === undefined) delete ev.involvedObject.namespace;
   tx.groupAdd(EVENT_GENERATIONS, generationOf(tx.put(ev)), key);
   // The count bound is checked on every new event; the TTL only every 256 events (it needs a scan of a generation).
-  if (tx.count('Event') > tx.d.config.maxEvents || seq % 256 === 0) pruneEvents(tx);
+  if (tx.count('Event') > tx.config.maxEvents || seq % 256 === 0) pruneEvents(tx);
 }
 
 /** Drops whole oldest generations while over the count bound or past the TTL. */
@@ -91,9 +91,9 @@ function pruneEvents(tx: Tx): void {
     .sort((a, b) => a - b);
   for (const g of gens) {
     const keys = tx.members(EVENT_GENERATIONS, String(g));
-    const over = tx.count('Event') > tx.d.config.maxEvents;
+    const over = tx.count('Event') > tx.config.maxEvents;
     // The TTL needs the newest timestamp of the generation: only worth parsing when the count bound holds.
-    const expired = !over && keys.length > 0 && Math.max(...keys.map((k) => Date.parse(tx.obj('Event', k)?.lastTimestamp ?? '') || 0)) < tx.now - tx.d.config.eventTtlMs;
+    const expired = !over && keys.length > 0 && Math.max(...keys.map((k) => Date.parse(tx.obj('Event', k)?.lastTimestamp ?? '') || 0)) < tx.now - tx.config.eventTtlMs;
     if (!over && !expired) break;
     if (g === gens[gens.length - 1]) break; // never drop the generation being written
     for (const k of keys) tx.remove('Event', k);

@@ -44,8 +44,35 @@ export class Tx {
     private readonly watchers: Partial<Record<Kind, Watcher[]>>,
   ) {}
 
+  // Hot scalars live in the Tx and are written to the draft once (commit): every read or write of a draft
+  // property goes through immer's proxy traps, and these are touched several times per object written.
+  private time: number | undefined;
+  private seqs: State['seq'] | undefined;
+  private rowCounts: Record<string, number> | undefined;
+
   get now(): number {
-    return this.d.now;
+    return (this.time ??= this.base.now);
+  }
+
+  /** Moves the simulated clock (the engine's advance). */
+  setNow(t: number): void {
+    this.time = t;
+    if (this.d.now !== t) this.d.now = t;
+  }
+
+  /** Simulation settings (never changed inside a transaction). */
+  get config(): State['config'] {
+    return this.base.config;
+  }
+
+  /** The next value of one of the State's sequence counters. */
+  nextSeq(name: keyof State['seq']): number {
+    const seqs = (this.seqs ??= { ...this.base.seq });
+    return ++seqs[name];
+  }
+
+  private counts(): Record<string, number> {
+    return (this.rowCounts ??= { ...this.base.counts });
   }
 
   // ---------- raw tables ----------
@@ -66,7 +93,10 @@ export class Tx {
     let overlay = this.rows.get(table);
     if (!overlay) this.rows.set(table, (overlay = new Map()));
     overlay.set(key, value);
-    if (!existed) this.d.counts[table] = (this.d.counts[table] ?? 0) + 1;
+    if (!existed) {
+      const counts = this.counts();
+      counts[table] = (counts[table] ?? 0) + 1;
+    }
   }
 
   del(table: string, key: string): void {
@@ -74,7 +104,8 @@ export class Tx {
     let overlay = this.rows.get(table);
     if (!overlay) this.rows.set(table, (overlay = new Map()));
     overlay.set(key, DELETED);
-    this.d.counts[table] = (this.d.counts[table] ?? 1) - 1;
+    const counts = this.counts();
+    counts[table] = (counts[table] ?? 1) - 1;
   }
 
   /**
@@ -113,6 +144,9 @@ export class Tx {
       }
     }
     this.rows.clear();
+    if (this.seqs) this.d.seq = this.seqs;
+    if (this.rowCounts) this.d.counts = this.rowCounts;
+    if (this.rng !== undefined && this.base.rng !== this.rng) this.d.rng = this.rng;
   }
 
   /** Every row of a table as of now in this transaction (base rows merged with the overlay). */
@@ -134,7 +168,7 @@ export class Tx {
   }
 
   count(table: string): number {
-    return this.d.counts[table] ?? 0;
+    return (this.rowCounts ?? this.base.counts)[table] ?? 0;
   }
 
   // ---------- groups (indexes) ----------
@@ -211,7 +245,7 @@ export class Tx {
     const key = keyOf(obj);
     const old = this.get<KubeObject>(obj.kind, key);
     if (old === obj) return obj;
-    const rv = ++this.d.seq.resourceVersion;
+    const rv = this.nextSeq('resourceVersion');
     const stored = { ...obj, metadata: { ...obj.metadata, resourceVersion: String(rv) } } as T;
     this.set(obj.kind, key, stored);
     this.reindex(old, stored);
@@ -288,7 +322,7 @@ export class Tx {
     bucket[id] = { due: t, queue, key };
     const epoch = String(Math.floor(t / 1_000_000));
     this.d.timerEpochs[epoch] = (this.d.timerEpochs[epoch] ?? 0) + 1;
-    this.d.seq.timer++;
+    this.nextSeq('timer');
   }
 
   after(ms: number, queue: string, key: string): void {
@@ -327,7 +361,7 @@ export class Tx {
   private rng: number | undefined;
 
   random(): number {
-    const state = this.rng ?? this.d.rng;
+    const state = this.rng ?? this.base.rng;
     this.rng = nextState(state);
     return randomValue(state);
   }
@@ -339,7 +373,7 @@ export class Tx {
       for (let i = 0; i < n; i++) s += HEX[Math.floor(this.random() * 16)];
       return s;
     };
-    this.d.seq.uid++;
+    this.nextSeq('uid');
     return `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[Math.floor(this.random() * 4)]}${hex(3)}-${hex(12)}`;
   }
 }

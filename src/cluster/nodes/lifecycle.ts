@@ -47,7 +47,7 @@ export function lastHeartbeatBefore(rt: NodeRuntime, at: number, periodMs: numbe
 
 /** The first monitor tick at or after lastHeartbeat + grace: when the controller sees the node as lost. */
 export function notReadyDetectionTime(tx: Tx, rt: NodeRuntime): number {
-  const { nodeMonitorGracePeriodMs: grace, nodeMonitorPeriodMs: period } = tx.d.config;
+  const { nodeMonitorGracePeriodMs: grace, nodeMonitorPeriodMs: period } = tx.config;
   return Math.ceil((rt.lastHeartbeat + grace) / period) * period;
 }
 

@@ -66,7 +66,7 @@ function readyConditions(now: string): Node['status']['conditions'] {
 /** Registers a new Ready worker node with the default simulated machine size (4 cpu, 8Gi, 110 pods). */
 export function addNode(tx: Tx, name: string, labels: Record<string, string> = {}, preloadedImages: string[] = []): Node {
   // Node n gets the n-th /24 of the cluster CIDR, as the range allocator hands them out in order (never reused here).
-  const cidrIndex = ++tx.d.seq.node;
+  const cidrIndex = tx.nextSeq('node');
   const now = rfc3339(tx.now);
   const capacity = { cpu: '4', memory: '8Gi', pods: '110', 'ephemeral-storage': '100Gi', 'hugepages-1Gi': '0', 'hugepages-2Mi': '0' };
   const node: Node = {

@@ -53,7 +53,7 @@ function gcOrphaned(tx: Tx, node: string): void {
 }
 
 function gcTerminated(tx: Tx): void {
-  const threshold = tx.d.config.terminatedPodGcThreshold;
+  const threshold = tx.config.terminatedPodGcThreshold;
   const count = tx.count(TERMINATED_PODS);
   if (threshold <= 0 || count <= threshold) return;
   const oldest = tx
@@ -79,7 +79,7 @@ export const podGC: Controller = {
       if (was && !is) tx.del(TERMINATED_PODS, key);
       if (is && !was) {
         tx.set(TERMINATED_PODS, key, { key, created: Date.parse(newPod!.metadata.creationTimestamp) || tx.now } satisfies TerminatedPod);
-        const threshold = tx.d.config.terminatedPodGcThreshold;
+        const threshold = tx.config.terminatedPodGcThreshold;
         if (threshold > 0 && tx.count(TERMINATED_PODS) > threshold) tx.at(nextCheck(tx.now), PODGC, GC_TERMINATED);
       }
       const node = newPod?.spec.nodeName;

@@ -113,7 +113,7 @@ export const taintEviction: Controller = {
       const newPod = n as Pod | undefined;
       if (!oldPod && newPod) {
         // DefaultTolerationSeconds admission (plugin/pkg/admission/defaulttolerationseconds).
-        const tolerations = withDefaultTolerations(newPod.spec.tolerations, tx.d.config.defaultTolerationSeconds);
+        const tolerations = withDefaultTolerations(newPod.spec.tolerations, tx.config.defaultTolerationSeconds);
         if (tolerations !== newPod.spec.tolerations) {
           tx.update('Pod', keyOf(newPod), (p) => {
             p.spec.tolerations = tolerations;

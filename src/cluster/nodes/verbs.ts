@@ -23,7 +23,7 @@ export const nodeKill: VerbHandler<'nodeKill'> = (tx, action, result) => {
       ...rt,
       kubeletUp: false,
       killedAt: tx.now,
-      lastHeartbeat: lastHeartbeatBefore(rt, tx.now, tx.d.config.nodeStatusUpdateMs),
+      lastHeartbeat: lastHeartbeatBefore(rt, tx.now, tx.config.nodeStatusUpdateMs),
     };
     tx.set(NODE_RUNTIME, action.node, next);
     tx.enqueue(NODE_LIFECYCLE, action.node);

@@ -19,7 +19,7 @@ export const apply: VerbHandler<'apply'> = (tx, action, result) => {
     const admitted = admit(raw as Record<string, unknown>, {
       namespace: 'default',
       ...(file ? { file } : {}),
-      defaultTolerationSeconds: tx.d.config.defaultTolerationSeconds,
+      defaultTolerationSeconds: tx.config.defaultTolerationSeconds,
     });
     result.warnings.push(...admitted.warnings);
     const obj = admitted.object;
