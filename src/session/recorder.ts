@@ -78,10 +78,13 @@ export class FileRecorder implements Recorder {
   }
 
   rewound(to: number): void {
+    // The cluster goes back to `to`, the dashboard does not: the `ui …` lines since stay, moved to `to`, so the
+    // replay resumes on the screen the user resumed on (dropped, it showed the screen of before the rewind).
+    const navigation = this.entries.filter((e) => e.at > to && /^ui\s/.test(e.text)).map((e) => ({ text: e.text, at: to }));
     this.entries = this.entries.filter((e) => e.at <= to);
     const last = this.entries.reduce((t, e) => Math.max(t, e.at), this.startTime());
     if (to > last) this.entries.push({ text: waitLine(to - last), at: to });
-    this.entries.push({ text: `# rewound to ${rfc3339(to)}: later lines were dropped`, at: to });
+    this.entries.push({ text: `# rewound to ${rfc3339(to)}: later lines were dropped`, at: to }, ...navigation);
     this.until = to;
     writeFileSync(this.path, [...this.header, ...this.entries.map((e) => e.text)].map((l) => l + '\n').join(''));
   }

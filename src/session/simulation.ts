@@ -158,9 +158,15 @@ export class Simulation {
 
   private setState(next: State): void {
     this.state = next;
-    const last = this.history[this.history.length - 1];
-    if (next.now - last.now >= 1000) this.history.push({ now: next.now, state: next });
-    else this.history[this.history.length - 1] = { now: last.now, state: next };
+    // The newest snapshot follows the live state until it is a second past the one before it, then stays: one
+    // snapshot per simulated second at most. Each is labelled with its own state's time, since resuming from it
+    // tells the recorder that time (lines after it are dropped): a label older than the state would drop a line
+    // the state already holds, and the replay would differ (with the dashboard's 100 ms ticks it did).
+    const n = this.history.length;
+    const last = this.history[n - 1];
+    const settled = next.now > last.now && (n === 1 || last.now - this.history[n - 2].now >= 1000);
+    if (settled) this.history.push({ now: next.now, state: next });
+    else this.history[n - 1] = { now: next.now, state: next };
     const oldest = next.now - this.historyMs;
     let drop = 0;
     while (drop < this.history.length - 1 && this.history[drop].now < oldest) drop++;
