@@ -18,9 +18,11 @@ const BUCKETS: Record<string, number> = {
 };
 const DEFAULT_BUCKETS = 16;
 
+const BUCKET_NAMES = Array.from({ length: 1024 }, (_, i) => String(i));
+
 export function bucketOf(table: string, key: string): string {
   const n = BUCKETS[table] ?? DEFAULT_BUCKETS;
-  return String(fnv1a(key) % n);
+  return BUCKET_NAMES[fnv1a(key) % n];
 }
 
 /** The key an object is stored under: `namespace/name`, or `name` for cluster-scoped kinds. */

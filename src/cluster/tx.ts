@@ -79,9 +79,9 @@ export class Tx {
 
   get<V>(table: string, key: string): V | undefined {
     const overlay = this.rows.get(table);
-    if (overlay && overlay.has(key)) {
+    if (overlay) {
       const v = overlay.get(key);
-      return v === DELETED ? undefined : (v as V);
+      if (v !== undefined) return v === DELETED ? undefined : (v as V);
     }
     const t = this.base.tables[table];
     const b = t?.[bucketOf(table, key)];
@@ -89,6 +89,7 @@ export class Tx {
   }
 
   set(table: string, key: string, value: unknown): void {
+    if (value === undefined) return this.del(table, key);
     const existed = this.get(table, key) !== undefined;
     let overlay = this.rows.get(table);
     if (!overlay) this.rows.set(table, (overlay = new Map()));

@@ -89,6 +89,15 @@ export class FileRecorder implements Recorder {
     writeFileSync(this.path, [...this.header, ...this.entries.map((e) => e.text)].map((l) => l + '\n').join(''));
   }
 
+  /** A closing `wait` up to `at`, so a replay ends where the live session ended, not at its last action. */
+  end(at: number): void {
+    if (at <= this.until) return;
+    const entry = { text: waitLine(at - this.until), at };
+    this.until = at;
+    this.entries.push(entry);
+    appendFileSync(this.path, entry.text + '\n');
+  }
+
   /** The lines written after the header (for tests and the rewind). */
   get lines(): string[] {
     return this.entries.map((e) => e.text);

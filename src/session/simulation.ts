@@ -18,6 +18,8 @@ export interface Recorder {
   line(text: string, at: number): void;
   /** The user resumed from a rewound moment `to`: lines after it no longer happened. */
   rewound(to: number): void;
+  /** The session ended at simulated time `at` (quit, signal): the time watched since the last line is kept. */
+  end?(at: number): void;
 }
 
 export interface Snapshot {

@@ -131,6 +131,11 @@ export async function runDashboard(opts: RunOptions): Promise<number> {
       if (finished) return;
       finished = true;
       try {
+        sim.recorder?.end?.(sim.state.now);
+      } catch {
+        // the recording's disk is gone: the terminal still has to be restored
+      }
+      try {
         handle?.unmount();
       } catch {
         // already broken: restoring the terminal matters more

@@ -6,6 +6,7 @@ import { runHeadless } from '../../src/cli/run.js';
 import { createCluster } from '../../src/cluster/engine.js';
 import { printTable } from '../../src/cluster/printers/table.js';
 import { listObjects } from '../../src/cluster/store.js';
+import { createRecorder } from '../../src/session/recorder.js';
 import { parseHeader, scriptText } from '../../src/session/recording.js';
 import { Simulation } from '../../src/session/simulation.js';
 
@@ -49,6 +50,22 @@ describe('kubesim run on a recording', () => {
     expect(r.state.seed).toBe(5);
     expect(r.state.now).toBe(Date.parse('2025-03-01T10:00:30Z'));
     expect(listObjects(r.state, 'Node').map((n) => n.metadata.name)).toEqual(['node-1', 'node-2']);
+  });
+
+  it('ends where the session ended: the time watched after the last action is a closing wait', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'kubesim-rec-')), 'r.ksim');
+    const state = createCluster({ seed: 5, nodes: 2 });
+    const recorder = createRecorder(file, { state, baseDir: ROOT });
+    const sim = new Simulation({ state, baseDir: ROOT, recorder });
+    sim.run(`kubectl apply -f ${KUBIA}`);
+    sim.advance(95_000); // watching: no line written
+    recorder.end(sim.state.now);
+    expect(recorder.lines.slice(-1)).toEqual(['wait 1m35s']);
+    const r = run(file);
+    expect(r.err).toEqual([]);
+    expect(r.state.now).toBe(sim.state.now);
+    recorder.end(sim.state.now); // a second end (signal after quit) adds nothing
+    expect(recorder.lines.slice(-1)).toEqual(['wait 1m35s']);
   });
 
   it('a recording cut off mid-line replays up to the cut with a warning', () => {
