@@ -2,7 +2,7 @@
 // creating pods from a template, claiming (adopting/releasing) pods by selector, pod readiness predicates,
 // and slow-start batching.
 
-import type { KubeObject, Labels, Pod, PodTemplateSpec } from '../../api/types.js';
+import type { KubeObject, Labels, OwnerReference, Pod, PodTemplateSpec } from '../../api/types.js';
 import { controllerRef, createObject } from '../../apiserver.js';
 import { INDEX, keyOf, objectKey } from '../../store.js';
 import type { Tx } from '../../tx.js';
@@ -39,6 +39,18 @@ export interface NewPodOptions {
   mutate?: (pod: Pod) => void;
 }
 
+/** `[controllerRef(owner)]`, one frozen array per owner shared by its pods (memory at 150,000 pods). */
+function controllerRefs(owner: KubeObject): OwnerReference[] {
+  let refs = ownerRefs.get(owner.metadata.uid);
+  if (!refs || refs[0].name !== owner.metadata.name || refs[0].kind !== owner.kind) {
+    refs = Object.freeze([Object.freeze(controllerRef(owner))]) as OwnerReference[];
+    if (ownerRefs.size > 10_000) ownerRefs.clear();
+    ownerRefs.set(owner.metadata.uid, refs);
+  }
+  return refs;
+}
+const ownerRefs = new Map<string, OwnerReference[]>();
+
 /** controller_utils.go GetPodFromTemplate + CreatePods: a new pod controlled by `owner`. */
 export function createPodFromTemplate(tx: Tx, owner: KubeObject, template: PodTemplateSpec, opts: NewPodOptions = {}): Pod {
   // The template is stored (frozen) in its owner: a pod nobody mutates shares its containers, volumes and the
@@ -54,11 +66,11 @@ export function createPodFromTemplate(tx: Tx, owner: KubeObject, template: PodTe
       namespace: owner.metadata.namespace ?? 'default',
       uid: '',
       creationTimestamp: '',
-      labels: { ...(template.metadata?.labels ?? {}), ...(opts.labels ?? {}) },
+      labels: opts.labels || opts.mutate || !template.metadata?.labels ? { ...(template.metadata?.labels ?? {}), ...(opts.labels ?? {}) } : template.metadata.labels,
       ...(template.metadata?.annotations || opts.annotations
         ? { annotations: { ...(template.metadata?.annotations ?? {}), ...(opts.annotations ?? {}) } }
         : {}),
-      ownerReferences: [controllerRef(owner)],
+      ownerReferences: controllerRefs(owner),
     },
     spec,
     status: { phase: 'Pending', qosClass: 'BestEffort' },
