@@ -59,7 +59,7 @@ export interface State {
   counts: Record<string, number>;
   /** groups[indexName][group][member] = true. */
   groups: Record<string, Bucketed<true>>;
-  /** timers[second][id] = Timer, plus a count per 1000 s "epoch" so long idle stretches are skipped fast. */
+  /** timers[due ms][queue|key] = Timer, plus a count per 10 s "epoch" so long idle stretches are skipped fast. */
   timers: Bucketed<Timer>;
   timerEpochs: Record<string, number>;
 }

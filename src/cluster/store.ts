@@ -106,26 +106,33 @@ export function dependentsOf(state: State, uid: string): KubeObject[] {
     .filter((o): o is KubeObject => o !== undefined);
 }
 
+/** Timer due times are rounded up to this grain, so simultaneous work is batched into one step. */
+export const TIMER_GRAIN_MS = 100;
+/** timerEpochs counts the timers due in each slot of this length, so empty stretches are skipped. */
+export const TIMER_EPOCH_MS = 10_000;
+
 /**
- * The earliest timer due in (from, limit], from the timers layout tx.ts keeps: timers[second][id], with a count
- * per 1000 s epoch so empty stretches are skipped. Works on the plain state and on an immer draft alike.
+ * The earliest timer due in [from, limit], from the timers layout tx.ts keeps: timers[due ms][id], due times on
+ * the timer grain, with a count per epoch (TIMER_EPOCH_MS) so that empty stretches cost one lookup per epoch.
  */
-export function earliestTimer(
-  timers: Record<string, Record<string, Timer>>,
+export function earliestTimer(timers: Record<string, Record<string, Timer>>, epochs: Record<string, number>, from: number, limit: number): number | undefined {
+  return earliestTimerIn((due) => timers[due], epochs, from, limit);
+}
+
+/** earliestTimer over any bucket lookup (the Tx reads its own copies of the buckets it changed). */
+export function earliestTimerIn(
+  bucket: (due: string) => Record<string, Timer> | undefined,
   epochs: Record<string, number>,
   from: number,
   limit: number,
 ): number | undefined {
-  const fromSec = Math.floor(from / 1000);
-  const toSec = Math.floor(limit / 1000);
-  for (let epoch = Math.floor(fromSec / 1000); epoch <= Math.floor(toSec / 1000); epoch++) {
+  const first = Math.ceil(from / TIMER_GRAIN_MS) * TIMER_GRAIN_MS;
+  for (let epoch = Math.floor(first / TIMER_EPOCH_MS); epoch <= Math.floor(limit / TIMER_EPOCH_MS); epoch++) {
     if (!epochs[String(epoch)]) continue;
-    for (let s = Math.max(fromSec, epoch * 1000); s <= Math.min(toSec, epoch * 1000 + 999); s++) {
-      const bucket = timers[String(s)];
-      if (!bucket) continue;
-      let min: number | undefined;
-      for (const id in bucket) if (min === undefined || bucket[id].due < min) min = bucket[id].due;
-      if (min !== undefined) return min <= limit ? min : undefined;
+    const end = Math.min(limit, (epoch + 1) * TIMER_EPOCH_MS - 1);
+    for (let due = Math.max(first, epoch * TIMER_EPOCH_MS); due <= end; due += TIMER_GRAIN_MS) {
+      const b = bucket(String(due));
+      if (b) for (const _ in b) return due;
     }
   }
   return undefined;

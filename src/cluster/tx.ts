@@ -12,7 +12,7 @@
 import { produce, type Draft } from 'immer';
 import type { Kind, KubeObject, ObjectOfKind } from './api/types.js';
 import type { State, Timer } from './state.js';
-import { bucketOf, earliestTimer, INDEX, keyOf } from './store.js';
+import { bucketOf, earliestTimerIn, INDEX, keyOf, TIMER_EPOCH_MS, TIMER_GRAIN_MS } from './store.js';
 import { nextState, randomValue } from './util/rng.js';
 
 const DELETED = Symbol('deleted');
@@ -31,8 +31,7 @@ type Slot = unknown | typeof DELETED;
 /** Called after an object of a kind is created, changed or removed (old/new undefined accordingly). */
 export type Watcher = (tx: Tx, oldObj: KubeObject | undefined, newObj: KubeObject | undefined) => void;
 
-/** Timer due times are rounded up to this grain, so simultaneous work is batched into one step. */
-export const TIMER_GRAIN_MS = 100;
+export { TIMER_GRAIN_MS };
 
 export class Tx {
   private readonly rows = new Map<string, Map<string, Slot>>();
@@ -145,6 +144,7 @@ export class Tx {
       }
     }
     this.rows.clear();
+    this.commitTimers();
     if (this.seqs) this.d.seq = this.seqs;
     if (this.rowCounts) this.d.counts = this.rowCounts;
     if (this.rng !== undefined && this.base.rng !== this.rng) this.d.rng = this.rng;
@@ -309,6 +309,23 @@ export class Tx {
     q.add(key);
   }
 
+  // Timers live in State as timers[due ms][queue|key] (one bucket per due time, so taking the timers of one
+  // instant touches only them). Inside a transaction the touched buckets are plain copies kept here and written
+  // to the draft at commit: iterating a draft bucket made immer create a proxy per timer, and at 150,000 pods one
+  // instant holds tens of thousands of timers.
+  private readonly timerRows = new Map<string, Record<string, Timer> | null>();
+  private epochs: Record<string, number> | undefined;
+
+  private timerBucket(due: string): Record<string, Timer> | undefined {
+    const local = this.timerRows.get(due);
+    if (local !== undefined) return local ?? undefined;
+    return this.base.timers[due];
+  }
+
+  private epochCounts(): Record<string, number> {
+    return (this.epochs ??= { ...this.base.timerEpochs });
+  }
+
   /** Wakes `key` on `queue` at simulated time `due` (rounded up to TIMER_GRAIN_MS); at once if due ≤ now. */
   at(due: number, queue: string, key: string): void {
     const t = Math.ceil(due / TIMER_GRAIN_MS) * TIMER_GRAIN_MS;
@@ -316,13 +333,19 @@ export class Tx {
       this.enqueue(queue, key);
       return;
     }
-    const sec = String(Math.floor(t / 1000));
-    const id = `${t}|${queue}|${key}`;
-    const bucket = (this.d.timers[sec] ??= {});
+    const dueKey = String(t);
+    const id = `${queue}|${key}`;
+    let bucket = this.timerRows.get(dueKey);
+    if (!bucket) {
+      const base = bucket === null ? undefined : this.base.timers[dueKey];
+      if (base?.[id]) return;
+      this.timerRows.set(dueKey, (bucket = base ? { ...base } : {}));
+    }
     if (bucket[id]) return;
     bucket[id] = { due: t, queue, key };
-    const epoch = String(Math.floor(t / 1_000_000));
-    this.d.timerEpochs[epoch] = (this.d.timerEpochs[epoch] ?? 0) + 1;
+    const epochs = this.epochCounts();
+    const epoch = String(Math.floor(t / TIMER_EPOCH_MS));
+    epochs[epoch] = (epochs[epoch] ?? 0) + 1;
     this.nextSeq('timer');
   }
 
@@ -332,27 +355,45 @@ export class Tx {
 
   /** Earliest timer due at or before `limit`, or undefined. */
   nextTimerDue(limit: number): number | undefined {
-    return earliestTimer(this.d.timers, this.d.timerEpochs, this.now, limit);
+    return earliestTimerIn((due) => this.timerBucket(due), this.epochs ?? this.base.timerEpochs, this.now, limit);
   }
 
   /** Removes and returns every timer due exactly at `due`, in the order they were set. */
   takeTimers(due: number): Timer[] {
-    const sec = String(Math.floor(due / 1000));
-    const bucket = this.d.timers[sec];
+    const dueKey = String(due);
+    const bucket = this.timerBucket(dueKey);
     if (!bucket) return [];
     const out: Timer[] = [];
-    for (const id of Object.keys(bucket)) {
+    for (const id in bucket) {
       const t = bucket[id];
-      if (t.due !== due) continue;
       out.push({ due: t.due, queue: t.queue, key: t.key });
-      delete bucket[id];
     }
-    if (Object.keys(bucket).length === 0) delete this.d.timers[sec];
-    const epoch = String(Math.floor(due / 1_000_000));
-    const left = (this.d.timerEpochs[epoch] ?? 0) - out.length;
-    if (left > 0) this.d.timerEpochs[epoch] = left;
-    else delete this.d.timerEpochs[epoch];
+    this.timerRows.set(dueKey, null);
+    const epochs = this.epochCounts();
+    const epoch = String(Math.floor(due / TIMER_EPOCH_MS));
+    const left = (epochs[epoch] ?? 0) - out.length;
+    if (left > 0) epochs[epoch] = left;
+    else delete epochs[epoch];
     return out;
+  }
+
+  private commitTimers(): void {
+    for (const [due, bucket] of this.timerRows) {
+      let empty = true;
+      if (bucket) for (const _ in bucket) {
+        empty = false;
+        break;
+      }
+      if (empty) {
+        if (this.base.timers[due]) delete this.d.timers[due];
+      } else {
+        for (const id in bucket) Object.freeze(bucket![id]);
+        this.d.timers[due] = Object.freeze(bucket!);
+      }
+    }
+    this.timerRows.clear();
+    if (this.epochs) this.d.timerEpochs = this.epochs;
+    this.epochs = undefined;
   }
 
   // ---------- randomness and identity ----------

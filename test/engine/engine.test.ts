@@ -44,6 +44,7 @@ describe('engine core', () => {
         d.now = due;
         for (const t of tx.takeTimers(due)) fired.push(`${t.key}@${t.due - s0.now}`);
       }
+      tx.commit();
       expect(Object.keys(d.timers)).toEqual([]);
       expect(Object.keys(d.timerEpochs)).toEqual([]);
     });
