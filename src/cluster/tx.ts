@@ -150,6 +150,11 @@ export class Tx {
     if (this.rng !== undefined && this.base.rng !== this.rng) this.d.rng = this.rng;
   }
 
+  /** The base state's table when this transaction has not written to it (a key for caches of derived data). */
+  unchangedTable(table: string): object | undefined {
+    return this.rows.get(table)?.size ? undefined : this.base.tables[table];
+  }
+
   /** Every row of a table as of now in this transaction (base rows merged with the overlay). */
   list<V>(table: string): V[] {
     const out: V[] = [];

@@ -12,7 +12,7 @@ import { keyOf } from '../store.js';
 import type { Tx } from '../tx.js';
 import { daemonPodTargetNode, nodeShouldRunDaemonPod, pinToNode } from './daemonset-nodes.js';
 import { daemonSetStatus, intOrPercent } from './daemonset-status.js';
-import { claimPods, createPodFromTemplate, enqueueControllerOf, enqueueMatchingControllers, isPodAvailable, slowStartBatch } from './shared/pods.js';
+import { claimPods, createPodFromTemplate, enqueueControllerOf, enqueueMatchingControllers, isPodAvailable, podReadyCondition, slowStartBatch } from './shared/pods.js';
 import { REVISION_LABEL, templateHash } from './shared/revision.js';
 
 const QUEUE = 'daemonset';
@@ -51,7 +51,7 @@ function reconcile(tx: Tx, key: string): void {
     if (!n) continue;
     (byNode.get(n) ?? byNode.set(n, []).get(n)!).push(p);
   }
-  const nodes = tx.objects('Node').sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
+  const nodes = sortedNodes(tx);
   const toCreate: string[] = [];
   const surgeAllowed =
     (ds.spec.updateStrategy?.type ?? 'RollingUpdate') === 'RollingUpdate' && intOrPercent(ds.spec.updateStrategy?.rollingUpdate?.maxSurge ?? 0, nodes.length, true) > 0;
@@ -146,7 +146,7 @@ function rollingUpdate(tx: Tx, ds: DaemonSet, eligible: Node[], byNode: Map<stri
 function updateStatus(tx: Tx, key: string, hash: string): void {
   const ds = tx.obj('DaemonSet', key)!;
   const pods = claimPods(tx, ds, (labels) => matchesSelector(ds.spec.selector, labels));
-  const status = daemonSetStatus(ds, tx.objects('Node'), pods, hash, tx.now);
+  const status = daemonSetStatus(ds, sortedNodes(tx), pods, hash, tx.now);
   if (JSON.stringify(status) !== JSON.stringify(ds.status)) {
     tx.update('DaemonSet', key, (d) => {
       d.status = status;
@@ -156,6 +156,37 @@ function updateStatus(tx: Tx, key: string, hash: string): void {
   const minReady = ds.spec.minReadySeconds ?? 0;
   if (minReady > 0 && (status.numberAvailable ?? 0) < status.numberReady) tx.after(1000, QUEUE, key);
 }
+
+const readiness = (p: Pod) => {
+  const c = podReadyCondition(p);
+  return c ? `${c.status}|${c.lastTransitionTime ?? ''}` : '';
+};
+
+/** What a sync reads of a pod: placement (spec), revision and ownership, deletion, phase and readiness. */
+function daemonPodChanged(old: Pod, cur: Pod): boolean {
+  return (
+    old.spec !== cur.spec ||
+    old.metadata.labels !== cur.metadata.labels ||
+    old.metadata.ownerReferences !== cur.metadata.ownerReferences ||
+    old.metadata.deletionTimestamp !== cur.metadata.deletionTimestamp ||
+    old.status.phase !== cur.status.phase ||
+    readiness(old) !== readiness(cur)
+  );
+}
+
+/**
+ * Every node, by name. Cached per Node table while no node is written: a sync reads all 5,000 nodes, and
+ * syncs come with every daemon pod that becomes ready.
+ */
+function sortedNodes(tx: Tx): Node[] {
+  const table = tx.unchangedTable('Node');
+  const cached = table && nodesByName.get(table);
+  if (cached) return cached;
+  const nodes = tx.objects('Node').sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
+  if (table) nodesByName.set(table, Object.freeze(nodes) as Node[]);
+  return nodes;
+}
+const nodesByName = new WeakMap<object, Node[]>();
 
 function allDaemonSets(tx: Tx): void {
   for (const ds of tx.objects('DaemonSet')) tx.enqueue(QUEUE, keyOf(ds));
@@ -168,6 +199,9 @@ export const daemonSetController: Controller = {
       if (next) tx.enqueue(QUEUE, keyOf(next));
     },
     Pod: (tx, old, next) => {
+      // Kubernetes wakes the controller on every pod update; updates a sync cannot see (container state churn)
+      // are skipped, which matters when the DaemonSet has a pod on each of 5,000 nodes.
+      if (old && next && !daemonPodChanged(old as Pod, next as Pod)) return;
       enqueueControllerOf(tx, QUEUE, 'DaemonSet', old, next);
       if (next && !old) enqueueMatchingControllers(tx, QUEUE, tx.objects('DaemonSet'), next as Pod, (c, l) => matchesSelector(c.spec.selector, l));
       if (next && old && JSON.stringify(old.metadata.labels) !== JSON.stringify(next.metadata.labels)) {
