@@ -17,11 +17,11 @@ const root = existsSync(join(here, '..', 'package.json')) ? join(here, '..') : j
 const RESULTS = join(root, 'bench', 'results.json');
 
 /** Windows per size: enough for a median, within a few minutes even at max. */
-const PLAN: Record<string, { steady: number; churn: number; budgetMs: number }> = {
-  demo: { steady: 15, churn: 12, budgetMs: 60_000 },
-  medium: { steady: 15, churn: 12, budgetMs: 120_000 },
-  large: { steady: 9, churn: 12, budgetMs: 240_000 },
-  max: { steady: 5, churn: 12, budgetMs: 420_000 },
+const PLAN: Record<string, { steady: number; churn: number; budgetMs: number; convergeLimitMs: number }> = {
+  demo: { steady: 15, churn: 12, budgetMs: 60_000, convergeLimitMs: 600_000 },
+  medium: { steady: 15, churn: 12, budgetMs: 120_000, convergeLimitMs: 600_000 },
+  large: { steady: 9, churn: 12, budgetMs: 240_000, convergeLimitMs: 1_200_000 },
+  max: { steady: 5, churn: 12, budgetMs: 420_000, convergeLimitMs: 2_400_000 },
 };
 
 const round = (x: number, d = 2) => (Number.isFinite(x) ? Math.round(x * 10 ** d) / 10 ** d : null);
@@ -33,7 +33,7 @@ async function child(name: string): Promise<Record<string, unknown>> {
   const heap = new HeapWatch();
   const log = (s: string) => console.error(s);
   log(`[${name}] load and converge ${size.nodes} nodes, ${size.pods} pods`);
-  const c = loadAndConverge(size, heap, log);
+  const c = loadAndConverge(size, heap, log, plan.convergeLimitMs);
   log(`[${name}] converged in ${c.convergeSeconds.toFixed(1)} s wall (${c.simSeconds} s simulated), ${c.ready}/${c.expected} ready`);
   const steady = measureWindows(c.state, plan.steady, 10, heap, plan.budgetMs);
   log(`[${name}] steady: ${steady.speeds.map((s) => s.toFixed(0)).join(' ')}`);
