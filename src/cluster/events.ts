@@ -86,7 +86,7 @@ export function recordEvent(tx: Tx, obj: KubeObject, spec: EventSpec): void {
 
 /** Drops whole oldest generations while over the count bound or past the TTL. */
 function pruneEvents(tx: Tx): void {
-  const gens = Object.keys(tx.d.groups[EVENT_GENERATIONS] ?? {})
+  const gens = tx.groupNames(EVENT_GENERATIONS)
     .map(Number)
     .sort((a, b) => a - b);
   for (const g of gens) {

@@ -144,6 +144,7 @@ export class Tx {
       }
     }
     this.rows.clear();
+    this.commitGroups();
     this.commitTimers();
     if (this.seqs) this.d.seq = this.seqs;
     if (this.rowCounts) this.d.counts = this.rowCounts;
@@ -178,61 +179,85 @@ export class Tx {
   }
 
   // ---------- groups (indexes) ----------
-  // A group written in this transaction is read back from the draft (immer copies it once, on the first
-  // write); untouched groups are read from the base state without creating proxies.
+  // Like rows: a group written in this transaction is a plain copy kept here (index → group → members, null once
+  // dropped) and written to the draft, frozen, at commit; untouched groups are read from the base state. Through
+  // the draft, every add cost several proxy traps, and an emptiness check listed every member.
 
-  private readonly touchedGroups = new Set<string>();
+  private readonly groupRows = new Map<string, Map<string, Record<string, true> | null>>();
+
+  private group(index: string, group: string): Record<string, true> | undefined {
+    const local = this.groupRows.get(index)?.get(group);
+    if (local !== undefined) return local ?? undefined;
+    return this.base.groups[index]?.[group];
+  }
+
+  private writableGroup(index: string, group: string): Record<string, true> {
+    let idx = this.groupRows.get(index);
+    if (!idx) this.groupRows.set(index, (idx = new Map()));
+    const local = idx.get(group);
+    if (local) return local;
+    const base = local === null ? undefined : this.base.groups[index]?.[group];
+    const g: Record<string, true> = base ? { ...base } : {};
+    idx.set(group, g);
+    return g;
+  }
 
   members(index: string, group: string): string[] {
-    if (this.touchedGroups.has(`${index}\u0000${group}`)) {
-      const g = this.d.groups[index]?.[group];
-      return g ? Object.keys(g) : [];
-    }
-    const g = this.base.groups[index]?.[group];
+    const g = this.group(index, group);
     return g ? Object.keys(g) : [];
   }
 
-  groupAdd(index: string, group: string, member: string): void {
-    this.touchedGroups.add(`${index}\u0000${group}`);
-    const g = ((this.d.groups[index] ??= {})[group] ??= {});
-    if (!g[member]) g[member] = true;
+  /** The groups of an index that have members (e.g. the event generations). */
+  groupNames(index: string): string[] {
+    const local = this.groupRows.get(index);
+    const names = new Set(Object.keys(this.base.groups[index] ?? {}));
+    if (local) for (const [name, g] of local) {
+      let empty = true;
+      if (g) for (const _ in g) {
+        empty = false;
+        break;
+      }
+      if (empty) names.delete(name);
+      else names.add(name);
+    }
+    return [...names];
   }
 
-  /** Groups that lost a member in this transaction: dropped by `compact` if they ended up empty. */
-  private readonly maybeEmpty = new Map<string, [string, string]>();
+  groupAdd(index: string, group: string, member: string): void {
+    if (this.group(index, group)?.[member]) return;
+    this.writableGroup(index, group)[member] = true;
+  }
 
   groupRemove(index: string, group: string, member: string): void {
-    const id = `${index}\u0000${group}`;
-    this.touchedGroups.add(id);
-    const g = this.d.groups[index]?.[group];
-    if (!g || !g[member]) return;
-    delete g[member];
-    // Emptiness is checked later, once per group (compact): on an immer draft even `for…in` lists every key,
-    // so checking here made removing n members from one group O(n²) (the scheduler draining 150,000 pods).
-    this.maybeEmpty.set(id, [index, group]);
+    if (!this.group(index, group)?.[member]) return;
+    delete this.writableGroup(index, group)[member];
   }
 
   /** Removes a whole group at once. */
   groupDrop(index: string, group: string): void {
-    this.touchedGroups.add(`${index}\u0000${group}`);
-    const idx = this.d.groups[index];
-    if (idx && idx[group]) delete idx[group];
+    let idx = this.groupRows.get(index);
+    if (!idx) this.groupRows.set(index, (idx = new Map()));
+    idx.set(group, null);
   }
 
-  /** Drops the groups emptied by this transaction (called when the controllers have settled). */
-  compact(): void {
-    for (const [index, group] of this.maybeEmpty.values()) {
-      const idx = this.d.groups[index];
-      const g = idx?.[group];
-      if (!g) continue;
-      let empty = true;
-      for (const _ in g) {
-        empty = false;
-        break;
+  private commitGroups(): void {
+    for (const [index, local] of this.groupRows) {
+      for (const [group, g] of local) {
+        let empty = true;
+        if (g) for (const _ in g) {
+          empty = false;
+          break;
+        }
+        if (empty) {
+          if (this.base.groups[index]?.[group]) delete this.d.groups[index][group];
+        } else (this.d.groups[index] ??= {})[group] = Object.freeze(g!);
       }
-      if (empty) delete idx[group];
     }
-    this.maybeEmpty.clear();
+    this.groupRows.clear();
+  }
+
+  /** Called when the controllers have settled: the RNG state goes back to the draft. */
+  compact(): void {
     if (this.rng !== undefined && this.d.rng !== this.rng) this.d.rng = this.rng;
   }
 
