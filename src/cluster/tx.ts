@@ -117,29 +117,27 @@ export class Tx {
    */
   commit(): void {
     for (const [table, overlay] of this.rows) {
-      const byBucket = new Map<string, [string, Slot][]>();
+      const baseTable = this.base.tables[table];
+      const copies = new Map<string, Record<string, unknown>>();
       for (const [key, v] of overlay) {
         const b = bucketOf(table, key);
-        let list = byBucket.get(b);
-        if (!list) byBucket.set(b, (list = []));
-        list.push([key, v]);
-      }
-      const baseTable = this.base.tables[table];
-      const t = (this.d.tables[table] ??= {});
-      for (const [b, list] of byBucket) {
-        const baseBucket = baseTable?.[b];
-        const copy: Record<string, unknown> = baseBucket ? { ...baseBucket } : {};
-        for (const [key, v] of list) {
-          if (v === DELETED) delete copy[key];
-          else copy[key] = deepFreeze(v);
+        let copy = copies.get(b);
+        if (!copy) {
+          const baseBucket = baseTable?.[b];
+          copies.set(b, (copy = baseBucket ? { ...baseBucket } : {}));
         }
+        if (v === DELETED) delete copy[key];
+        else copy[key] = deepFreeze(v);
+      }
+      const t = (this.d.tables[table] ??= {});
+      for (const [b, copy] of copies) {
         let empty = true;
         for (const _ in copy) {
           empty = false;
           break;
         }
         if (empty) {
-          if (t[b]) delete t[b];
+          if (baseTable?.[b]) delete t[b];
         } else t[b] = Object.freeze(copy) as never;
       }
     }
@@ -306,11 +304,14 @@ export class Tx {
   private reindex(old: KubeObject | undefined, next: KubeObject | undefined): void {
     const o = old ?? next!;
     const key = keyOf(o);
-    const ref = `${o.kind}|${key}`;
-    const oldOwners = (old?.metadata.ownerReferences ?? []).map((r) => r.uid);
-    const newOwners = (next?.metadata.ownerReferences ?? []).map((r) => r.uid);
-    for (const uid of oldOwners) if (!newOwners.includes(uid)) this.groupRemove(INDEX.dependents, uid, ref);
-    for (const uid of newOwners) if (!oldOwners.includes(uid)) this.groupAdd(INDEX.dependents, uid, ref);
+    // Most writes keep the ownerReferences array itself (status updates): nothing to re-index then.
+    if (old?.metadata.ownerReferences !== next?.metadata.ownerReferences) {
+      const ref = `${o.kind}|${key}`;
+      const oldOwners = (old?.metadata.ownerReferences ?? []).map((r) => r.uid);
+      const newOwners = (next?.metadata.ownerReferences ?? []).map((r) => r.uid);
+      for (const uid of oldOwners) if (!newOwners.includes(uid)) this.groupRemove(INDEX.dependents, uid, ref);
+      for (const uid of newOwners) if (!oldOwners.includes(uid)) this.groupAdd(INDEX.dependents, uid, ref);
+    }
     if (o.kind !== 'Pod') return;
     const oldPod = old as ObjectOfKind<'Pod'> | undefined;
     const newPod = next as ObjectOfKind<'Pod'> | undefined;
@@ -325,6 +326,7 @@ export class Tx {
     const isUnscheduled = !!newPod && !newNode;
     if (wasUnscheduled && !isUnscheduled) this.groupRemove(INDEX.unscheduledPods, ns, key);
     if (isUnscheduled && !wasUnscheduled) this.groupAdd(INDEX.unscheduledPods, ns, key);
+    if (oldPod && newPod && oldPod.metadata.ownerReferences === newPod.metadata.ownerReferences) return;
     const wasOrphan = !!oldPod && !oldPod.metadata.ownerReferences?.some((r) => r.controller);
     const isOrphan = !!newPod && !newPod.metadata.ownerReferences?.some((r) => r.controller);
     if (wasOrphan && !isOrphan) this.groupRemove(INDEX.orphanPods, ns, key);
