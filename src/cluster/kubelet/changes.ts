@@ -2,15 +2,16 @@
 // process exiting by itself, a probe step, an image pull ending, a retry coming due, or its spec changing —
 // what kuberuntime_manager.go computePodActions would find to do at that moment.
 
+import { catalogGeneration } from './catalog.js';
 import { finishPull } from './pull.js';
-import { nextProbeStep, type ProbeEnv, type ProbeStep } from './probes.js';
-import type { ProbeState } from './runtime.js';
+import { nextProbeStep, type ProbeStep } from './probes.js';
+import type { ProbeState, Run } from './runtime.js';
 import { isRunning } from './runtime.js';
 import { shouldRestart } from './status.js';
 import { probeGraceSeconds } from './termination.js';
 import type { Change, Slot, SyncCtx } from './containers.js';
 import {
-  attemptStart, createAndStart, endRun, ev, killContainer, probeEnv, programOf, pulling, startFailed, startPending, startable,
+  attemptStart, createAndStart, endRun, ev, killContainer, probeEnv, pulling, runExit, startFailed, startPending, startable,
 } from './containers.js';
 
 /**
@@ -39,13 +40,18 @@ function specChanged(ctx: SyncCtx, s: Slot): Change {
 
 /**
  * nextProbeStep, remembered per probe state object: a sync asks again after every change it applies, and the
- * state of a container that did not change is the same object (the run's program and end are fixed with it).
+ * next sync asks again too; the state of a container that did not change is the same object (probe states
+ * are replaced, never changed). What a step depends on besides the state — the run's program and end, the
+ * workers' delays, the pod's address — is fixed with the run while it runs. The run is checked too, so that an
+ * equal state of another run (runtime-copy.ts keeps equal parts as the stored objects) never answers for this one.
  */
-const stepMemo = new WeakMap<object, ProbeStep | undefined>();
-function nextStep(env: ProbeEnv, st: ProbeState): ProbeStep | undefined {
-  if (stepMemo.has(st)) return stepMemo.get(st);
-  const step = nextProbeStep(env, st, Infinity);
-  stepMemo.set(st, step);
+const stepMemo = new WeakMap<ProbeState, { run: Run; generation: number; step: ProbeStep | undefined }>();
+function nextStep(ctx: SyncCtx, s: Slot, run: Run, st: ProbeState): ProbeStep | undefined {
+  const known = stepMemo.get(st);
+  if (known && known.run === run && known.generation === catalogGeneration()) return known.step;
+  const env = probeEnv(ctx, s);
+  const step = env && nextProbeStep(env, st, Infinity);
+  stepMemo.set(st, { run, generation: catalogGeneration(), step });
   return step;
 }
 
@@ -71,10 +77,9 @@ export function containerChange(ctx: SyncCtx, s: Slot): Change | undefined {
     };
   }
   if (run && run.finishedAt === undefined) {
-    const env = probeEnv(ctx, s);
-    const program = env?.program ?? programOf(ctx.pod, s.c, run, ctx.rt.podIP ?? '');
-    const exitAt = program.exit ? run.startedAt + program.exit.afterMs : Infinity;
-    const step = env && cr.probe ? nextStep(env, cr.probe) : undefined;
+    const exit = runExit(ctx, s, run);
+    const exitAt = exit ? run.startedAt + exit.afterMs : Infinity;
+    const step = !s.init && cr.probe ? nextStep(ctx, s, run, cr.probe) : undefined;
     if (step && step.at < exitAt) {
       return {
         at: step.at,
@@ -90,7 +95,7 @@ export function containerChange(ctx: SyncCtx, s: Slot): Change | undefined {
         },
       };
     }
-    if (exitAt !== Infinity) return { at: exitAt, apply: () => endRun(s, exitAt, program.exit!.code) };
+    if (exit) return { at: exitAt, apply: () => endRun(s, exitAt, exit.code) };
     return undefined;
   }
   if (cr.pull) {

@@ -8,6 +8,7 @@ import type { Container, Pod } from '../api/types.js';
 import type { Tx } from '../tx.js';
 import { goDuration } from '../util/time.js';
 import { isInBackOffSince, nextBackoff } from './backoff.js';
+import { catalogGeneration } from './catalog.js';
 import { programFor, type ContainerProgram } from './program.js';
 import { initialProbeState, probeSpecs, type ProbeEnv } from './probes.js';
 import { ensureImage } from './pull.js';
@@ -24,11 +25,13 @@ export interface SyncCtx {
   tx: Tx;
   pod: Pod;
   node: string;
-  /** The runtime record being changed (an immer draft). */
+  /** The runtime record being changed (the sync's working copy, runtime-copy.ts). */
   rt: PodRuntime;
   /** The node's bridge address on the pod network, where probes come from. */
   from: string;
   now: number;
+  /** slots(), made once per sync: the pod's spec and the records' containers do not change during it. */
+  slots?: Slot[];
 }
 
 /** Does any container of the pod block the pod worker (an image pull in progress)? */
@@ -51,9 +54,17 @@ export interface Change {
 }
 
 export function slots(ctx: SyncCtx): Slot[] {
-  const init = (ctx.pod.spec.initContainers ?? []).map((c, i) => ({ init: true, c, cr: ctx.rt.initContainers[i], field: fieldPath(c.name, true) }));
-  const app = ctx.pod.spec.containers.map((c, i) => ({ init: false, c, cr: ctx.rt.containers[i], field: fieldPath(c.name, false) }));
-  return [...init, ...app].filter((s) => s.cr !== undefined);
+  if (ctx.slots) return ctx.slots;
+  const out: Slot[] = [];
+  const add = (init: boolean, specs: Container[], crs: ContainerRuntime[]) => {
+    for (let i = 0; i < specs.length; i++) {
+      const c = specs[i];
+      if (crs[i] !== undefined) out.push({ init, c, cr: crs[i], field: fieldPath(c.name, init) });
+    }
+  };
+  add(true, ctx.pod.spec.initContainers ?? [], ctx.rt.initContainers);
+  add(false, ctx.pod.spec.containers, ctx.rt.containers);
+  return (ctx.slots = out);
 }
 
 export function hostname(pod: Pod): string {
@@ -63,7 +74,21 @@ export function hostname(pod: Pod): string {
 /** The program of a run (memoized by program.ts; `rand` is the number drawn when the run started). */
 export function programOf(pod: Pod, c: Container, run: Run, podIP: string): ContainerProgram {
   const spec = run.image && run.image !== c.image ? { ...c, image: run.image } : c;
-  return programFor(spec, () => run.rand, podIP, { hostname: hostname(pod), startedAt: run.startedAt });
+  const program = programFor(spec, () => run.rand, podIP, { hostname: hostname(pod), startedAt: run.startedAt });
+  exits.set(run, { generation: catalogGeneration(), exit: program.exit });
+  return program;
+}
+
+/** Each run's own exit, remembered with the run (runs are never changed in place; a run's program — its image,
+ * its random number, its start, the catalog — is fixed with it, and the pod's address plays no part in when it
+ * exits). */
+const exits = new WeakMap<Run, { generation: number; exit: ContainerProgram['exit'] }>();
+
+/** When and how the run's process ends by itself (its program's `exit`); undefined: it runs until killed. */
+export function runExit(ctx: SyncCtx, s: Slot, run: Run): ContainerProgram['exit'] {
+  const known = exits.get(run);
+  if (known && known.generation === catalogGeneration()) return known.exit;
+  return programOf(ctx.pod, s.c, run, ctx.rt.podIP ?? '').exit;
 }
 
 export function probeEnv(ctx: SyncCtx, s: Slot): ProbeEnv | undefined {
@@ -92,13 +117,9 @@ export function startFailed(ctx: SyncCtx, s: Slot, t: number, reason: string, me
   s.cr.retryAt = t + POD_WORKER_BACKOFF_MS;
 }
 
-/** Ends the current run at `t`. */
+/** Ends the current run at `t` (a new Run: runs are never changed in place, see runtime-copy.ts). */
 export function endRun(s: Slot, t: number, exitCode: number, reason?: string, message?: string): void {
-  const run = s.cr.cur!;
-  run.finishedAt = t;
-  run.exitCode = exitCode;
-  run.reason = reason ?? exitReason(exitCode);
-  if (message) run.message = message;
+  s.cr.cur = { ...s.cr.cur!, finishedAt: t, exitCode, reason: reason ?? exitReason(exitCode), ...(message ? { message } : {}) };
   s.cr.kill = undefined;
   s.cr.probe = undefined;
 }
@@ -169,27 +190,34 @@ export function attemptStart(ctx: SyncCtx, s: Slot, t: number, afterKill = false
 /** Sends the kill for a running container (or shortens one under way). */
 export function killContainer(ctx: SyncCtx, s: Slot, t: number, graceSeconds: number, cause: Kill['cause']): void {
   const run = s.cr.cur!;
-  const program = programOf(ctx.pod, s.c, run, ctx.rt.podIP ?? '');
-  const kill = killRun(s.c, program, run, t, graceSeconds, cause);
+  const kill = killRun(s.c, runExit(ctx, s, run), run, t, graceSeconds, cause);
   s.cr.kill = s.cr.kill ? shortenKill(s.cr.kill, kill) : kill;
 }
 
-/** Starts whatever may start at `t`: the next init container, or every app container that is due. */
-export function startPending(ctx: SyncCtx, t: number): void {
-  if (!startable(ctx) || pulling(ctx)) return;
+/** Starts whatever may start at `t`: the next init container, or every app container that is due. True when it
+ * tried to start anything (and so changed the record). */
+export function startPending(ctx: SyncCtx, t: number): boolean {
+  if (!startable(ctx) || pulling(ctx)) return false;
   const all = slots(ctx);
-  for (const s of all.filter((x) => x.init)) {
+  for (const s of all) {
+    if (!s.init) continue;
     const run = s.cr.cur;
     if (run && run.finishedAt !== undefined && run.exitCode === 0) continue;
-    if (isRunning(s.cr) || (run && !shouldRestart(ctx.pod, s.cr, true))) return;
-    if (s.cr.retryAt === undefined || s.cr.retryAt <= t) attemptStart(ctx, s, t);
-    return;
+    if (isRunning(s.cr) || (run && !shouldRestart(ctx.pod, s.cr, true))) return false;
+    if (s.cr.retryAt === undefined || s.cr.retryAt <= t) {
+      attemptStart(ctx, s, t);
+      return true;
+    }
+    return false;
   }
-  for (const s of all.filter((x) => !x.init)) {
-    if (isRunning(s.cr) || s.cr.done) continue;
+  let tried = false;
+  for (const s of all) {
+    if (s.init || isRunning(s.cr) || s.cr.done) continue;
     if (s.cr.cur && !shouldRestart(ctx.pod, s.cr, false)) continue;
     if (s.cr.retryAt !== undefined && s.cr.retryAt > t) continue;
     attemptStart(ctx, s, t);
-    if (s.cr.pull) return;
+    tried = true;
+    if (s.cr.pull) return true;
   }
+  return tried;
 }

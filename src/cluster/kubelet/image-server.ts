@@ -40,7 +40,16 @@ function matches(pattern: string, path: string): boolean {
   return pattern === path;
 }
 
-const utf8Length = (s: string): number => Buffer.byteLength(s, 'utf8');
+/** Body sizes, remembered per body: probes ask a server for the same file every few seconds in every pod. */
+const lengths = new Map<string, number>();
+function utf8Length(s: string): number {
+  let n = lengths.get(s);
+  if (n === undefined) {
+    if (lengths.size >= 1000) lengths.clear();
+    lengths.set(s, (n = Buffer.byteLength(s, 'utf8')));
+  }
+  return n;
+}
 
 /** nginx's static file handler for a `root` route: 200, 301 (a directory without the slash), 403, 404. */
 function serveFile(route: RouteSpec, path: string, fs: Fs): { status: number; file: string; body: string } {

@@ -4,7 +4,6 @@
 // change is due. A pod on a machine that is off is not synced: its status stays as it was last reported.
 // Writes happen only when something changed, so a settled pod costs nothing.
 
-import { produce } from 'immer';
 import type { KubeObject, Node, Pod } from '../api/types.js';
 import type { Controller } from '../controller.js';
 import { nodeRuntime } from '../nodes/node.js';
@@ -12,6 +11,7 @@ import { INDEX, keyOf } from '../store.js';
 import type { Tx } from '../tx.js';
 import type { PodRuntime } from './runtime.js';
 import { POD_RUNTIME, getPodRuntime, newPodRuntime } from './runtime.js';
+import { keepUnchanged, workingCopy } from './runtime-copy.js';
 import { bridgeIP, releasePodIP } from './sandbox.js';
 import { generatePodStatus, sameJSON } from './status.js';
 import { type SyncResult, syncPodRuntime } from './sync.js';
@@ -25,9 +25,9 @@ function dropRuntime(tx: Tx, key: string, rt: PodRuntime): void {
 
 const isTerminal = (pod: Pod) => pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
 
-function writeStatus(tx: Tx, pod: Pod, rt: PodRuntime, node: Node): void {
+function writeStatus(tx: Tx, pod: Pod, rt: PodRuntime, node: Node, now = tx.now): void {
   const hostIP = node.status.addresses?.find((a) => a.type === 'InternalIP')?.address;
-  const status = generatePodStatus(pod, rt, { now: tx.now, hostIP });
+  const status = generatePodStatus(pod, rt, { now, hostIP });
   // The pod is the one read at the start of this sync; nothing else wrote it since.
   if (!sameJSON(pod.status, status)) tx.put({ ...pod, status });
 }
@@ -55,29 +55,31 @@ export function syncPod(tx: Tx, key: string): void {
     dropRuntime(tx, key, base);
     base = undefined;
   }
+  // What is stored now (nothing else writes this row during the sync).
+  const stored = base;
   if (!pod?.spec.nodeName) return;
   const nodeName = pod.spec.nodeName;
   const node = tx.obj('Node', nodeName);
   const nr = nodeRuntime(tx, nodeName);
   if (!node || !nr || !nr.kubeletUp) return;
+  const now = tx.now;
   if (!base) {
     // A pod that finished before this kubelet knew of it (or was created finished) has nothing to run.
     if (isTerminal(pod)) {
       if (pod.metadata.deletionTimestamp) finishPod(tx, key, pod, undefined, node);
       return;
     }
-    base = newPodRuntime(pod, nodeName, tx.now, nr.lastHeartbeat);
+    base = newPodRuntime(pod, nodeName, now, nr.lastHeartbeat);
   }
-  let result: SyncResult = { remove: false };
-  const next = produce(base, (d) => {
-    result = syncPodRuntime(tx, pod, nodeName, nr, bridgeIP(nr.cidrIndex), d as PodRuntime);
-  });
+  const work = workingCopy(base);
+  const result: SyncResult = syncPodRuntime(tx, pod, nodeName, nr, bridgeIP(nr.cidrIndex), work);
+  const next = keepUnchanged(base, work);
   if (result.remove) {
     finishPod(tx, key, pod, next, node);
     return;
   }
-  if (next !== getPodRuntime(tx, key)) tx.set(POD_RUNTIME, key, next);
-  writeStatus(tx, pod, next, node);
+  if (next !== stored) tx.set(POD_RUNTIME, key, next);
+  writeStatus(tx, pod, next, node, now);
   if (result.wakeAt !== undefined) tx.at(result.wakeAt, KUBELET, key);
 }
 

@@ -9,7 +9,7 @@ import type { Tx } from '../tx.js';
 import { fnv1a } from '../util/hash.js';
 import { goDuration } from '../util/time.js';
 import { isInBackOffSinceUpdate, nextBackoff } from './backoff.js';
-import { imageInfo } from './catalog.js';
+import { catalogGeneration, imageInfo } from './catalog.js';
 import { parseImageRef } from './image-ref.js';
 import { containerEvent } from './recorder.js';
 import type { ContainerRuntime } from './runtime.js';
@@ -27,8 +27,19 @@ export const FAILED_PULL_MS = 800;
 /** A pull of an image whose layers the node already has only resolves the manifest (imagePullPolicy: Always). */
 export const CACHED_PULL_MS = 500;
 
-/** The image as containerd reports it in container statuses: canonical reference and a content digest. */
+/** The image as containerd reports it in container statuses: canonical reference and a content digest. Every
+ * status the kubelet writes shows it, so it is remembered per image (and catalog). */
 export function resolvedImage(image: string): { ref: string; id: string } {
+  const hit = resolved.get(image);
+  if (hit && hit.generation === catalogGeneration()) return hit.image;
+  const r = resolveImage(image);
+  if (resolved.size >= 1000) resolved.clear();
+  resolved.set(image, { generation: catalogGeneration(), image: r });
+  return r;
+}
+const resolved = new Map<string, { generation: number; image: { ref: string; id: string } }>();
+
+function resolveImage(image: string): { ref: string; id: string } {
   const info = imageInfo(image);
   const parsed = parseImageRef(image);
   const repo = typeof parsed === 'string' ? image : info.ref.replace(/[:@][^/]*$/, '');

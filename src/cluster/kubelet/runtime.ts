@@ -11,7 +11,8 @@ import type { BackoffEntry } from './backoff.js';
 
 export const POD_RUNTIME = 'podRuntime';
 
-/** One container instance (a run): what `crictl ps -a` shows for it. */
+/** One container instance (a run): what `crictl ps -a` shows for it. Never changed once made: its end is a new
+ * Run (what the kubelet derives from a run is remembered with the object, runtime-copy.ts). */
 export interface Run {
   /** containerd container id (64 hex digits). */
   id: string;
@@ -45,7 +46,8 @@ export interface WorkerState {
   run: number;
 }
 
-/** Probe state of the current run, as of instant `through` (all probe instants ≤ through are accounted for). */
+/** Probe state of the current run, as of instant `through` (all probe instants ≤ through are accounted for).
+ * Replaced whole, never changed (its next step is remembered with the object, changes.ts). */
 export interface ProbeState {
   through: number;
   /** Order among probes at the same instant: 0 liveness, 1 readiness, 2 startup, 3 readiness triggered by start. */

@@ -13,9 +13,13 @@ export const SANDBOX_MS = 1000;
 const FIRST_HOST = 2;
 const LAST_HOST = 254;
 
+/** The node's bridge address (every sync of every pod asks, for the probes' source address). */
 export function bridgeIP(cidrIndex: number): string {
-  return podIP(cidrIndex, 1);
+  let ip = bridges.get(cidrIndex);
+  if (ip === undefined) bridges.set(cidrIndex, (ip = podIP(cidrIndex, 1)));
+  return ip;
 }
+const bridges = new Map<number, string>();
 
 /** Reserves the next free address on `node` for `podKey`; undefined when the range is exhausted. */
 export function allocatePodIP(tx: Tx, node: string, podKey: string): string | undefined {

@@ -7,7 +7,7 @@ import { UTILITIES } from './shell-builtins.js';
 import { expandFields, expandString, redirect, writesFiles } from './shell-expand.js';
 import { type Fs, basename, dirname, resolvePath } from './shell-fs.js';
 import {
-  ExitSignal, type Frame, type Gen, LoopSignal, type Machine, ShellError, type ShellImage,
+  ExitSignal, type Frame, type Gen, LoopSignal, type Machine, OBSERVED, ShellError, type ShellImage,
 } from './shell-machine.js';
 import { SPECIAL, scriptFile, shell, sleep, specialBuiltin } from './shell-special.js';
 import type { Cmd, Word } from './shell-parse.js';
@@ -239,9 +239,20 @@ export function* runArgv(m: Machine, f: Frame, argv: string[], assigns: [string,
   if (SHELLS.has(base)) return yield* shell(m, f, name, args, assigns);
   if (base === 'busybox') return args.length ? yield* runArgv(m, f, args, assigns) : 0;
   if (base === 'sleep') return yield* sleep(m, f, args);
+  // The clock, the hostname and the environment are looked at only by the applets that ask (OBSERVED).
   return UTILITIES[base](args, {
-    fs: m.fs, cwd: f.sh.cwd, io: f.io, shellName: f.sh.arg0, env: () => f.sh.env(assigns),
-    nowEpochMs: m.epochNow(), hostname: m.ctx.hostname,
+    fs: m.fs, cwd: f.sh.cwd, io: f.io, shellName: f.sh.arg0,
+    env: () => {
+      m.observed |= OBSERVED.host;
+      return f.sh.env(assigns);
+    },
+    get nowEpochMs() {
+      return m.epochNow();
+    },
+    get hostname() {
+      m.observed |= OBSERVED.host;
+      return m.ctx.hostname;
+    },
   });
 }
 
@@ -263,7 +274,7 @@ function* runProgram(m: Machine, f: Frame, name: string, argv: string[], program
   m.programs.push({ name, argv, atMs: start });
   for (const l of [...run.log].sort((a, b) => a.afterMs - b.afterMs)) {
     if (start + l.afterMs > m.now) yield start + l.afterMs;
-    f.io.out(l.line + '\n');
+    m.programLine(f.io, l);
   }
   if (!run.exit) {
     yield Infinity;

@@ -7,7 +7,7 @@ import { ArithError, evalArith } from './shell-arith.js';
 import type { Io } from './shell-builtins.js';
 import { subshell } from './shell-exec.js';
 import { dirname, resolvePath } from './shell-fs.js';
-import { type Frame, type Gen, type Machine, ShellError } from './shell-machine.js';
+import { type Frame, type Gen, type Machine, OBSERVED, ShellError } from './shell-machine.js';
 import type { Cmd, Part, Redir, Word } from './shell-parse.js';
 
 type Piece = { s: string; q: boolean } | { fields: string[] };
@@ -25,6 +25,7 @@ function special(m: Machine, f: Frame, name: string): string | undefined {
     case 'RANDOM': return String(m.random());
   }
   if (/^\d+$/.test(name)) return sh.pos[Number(name) - 1];
+  if (name === 'HOSTNAME') m.observed |= OBSERVED.host;
   return sh.vars.get(name);
 }
 

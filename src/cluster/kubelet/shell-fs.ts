@@ -28,6 +28,18 @@ const NEEDS_NORMALISING = /\/\/|\/\.\.?(\/|$)|.\/$/;
 export function resolvePath(cwd: string, path: string): string {
   const full = path.startsWith('/') ? path : `${cwd}/${path}`;
   if (!NEEDS_NORMALISING.test(full)) return full;
+  let known = normalised.get(full);
+  if (known === undefined) {
+    if (normalised.size >= 1000) normalised.clear();
+    normalised.set(full, (known = normalise(full)));
+  }
+  return known;
+}
+
+/** Normalised paths, remembered: a web server's probes ask for the same directory (`/…/html/`) over and over. */
+const normalised = new Map<string, string>();
+
+function normalise(full: string): string {
   const parts: string[] = [];
   for (const seg of full.split('/')) {
     if (seg === '' || seg === '.') continue;

@@ -13,8 +13,8 @@ import { type Script, parseScript } from './shell-parse.js';
 
 /** What a program of the image (a server such as `node app.js` or `nginx`) does once started. */
 export interface ProgramRun {
-  /** Lines it prints, `afterMs` after it started. */
-  log: { afterMs: number; line: string }[];
+  /** Lines it prints, `afterMs` after it started; `template`: what the line was rendered from (see programLine). */
+  log: { afterMs: number; line: string; template?: unknown }[];
   /** When it exits by itself; undefined = runs until killed. */
   exit?: { afterMs: number; code: number };
 }
@@ -47,7 +47,17 @@ export interface ShellContext {
 export interface LogLine {
   atMs: number;
   line: string;
+  /** A program's line printed straight to the container log: what it was rendered from (see programLine). */
+  template?: unknown;
 }
+
+/**
+ * What a main process can look at that differs between containers of the same spec: `$RANDOM` (the seed), the
+ * clock (`date`), the hostname (`hostname`, `uname -a`, `$HOSTNAME`, an environment listing), and a line of an
+ * image program (rendered with the pod's name, address and start time) used otherwise than as a log line. A run
+ * that looked at none of them is the run of every container of that spec (program.ts shares it).
+ */
+export const OBSERVED = { seed: 1, time: 2, host: 4, output: 8 } as const;
 
 export interface StartedProgram {
   name: string;
@@ -140,9 +150,14 @@ export class Machine {
   capture: ((text: string) => void) | undefined;
   /** exec sessions in images we know nothing about: unknown commands succeed at once. */
   unknownSucceeds = false;
+  /** OBSERVED flags: what the processes have looked at so far. */
+  observed = 0;
   current!: Proc;
   private procs: Proc[] = [];
   private nextId = 1;
+  /** The container's stdout, one function for the machine's life, so output can be told to go there. */
+  private readonly stdout = (t: string): void => this.write('out', t);
+  private readonly stderr = (t: string): void => this.write('err', t);
   private rng: number;
   private partial = { out: '', err: '' };
 
@@ -162,10 +177,12 @@ export class Machine {
     return this.rng;
   }
   epochNow(): number {
+    this.observed |= OBSERVED.time;
     return this.ctx.startedAt + this.now;
   }
   /** `$RANDOM`: 0…32767, as in ash. */
   random(): number {
+    this.observed |= OBSERVED.seed;
     const [v, next] = nextRandom(this.rng);
     this.rng = next;
     return Math.floor(v * 32768);
@@ -183,7 +200,23 @@ export class Machine {
 
   /** The container's stdout/stderr. */
   containerIo(): Io {
-    return { out: (t) => this.write('out', t), err: (t) => this.write('err', t), stdin: null };
+    return { out: this.stdout, err: this.stderr, stdin: null };
+  }
+
+  /**
+   * A line an image's program prints to `io`. Printed straight to the container log (not a pipe, a file or a
+   * command substitution) it is kept with its `template`, so that a run shared by several containers can show
+   * each its own text (program.ts); used any other way, its text may steer the run, which is noted.
+   */
+  programLine(io: Io, l: { line: string; template?: unknown }): void {
+    if (l.template === undefined) return io.out(l.line + '\n');
+    if (io.out !== this.stdout || this.capture || this.partial.out !== '' || l.line.includes('\n')) {
+      this.observed |= OBSERVED.output;
+      return io.out(l.line + '\n');
+    }
+    // What write() does with a whole line, keeping the template.
+    this.logs.push({ atMs: this.now, line: l.line, template: l.template });
+    if (this.logs.length > LOG_LINES_KEPT) this.logs.splice(0, this.logs.length - LOG_LINES_KEPT / 2);
   }
 
   private write(stream: 'out' | 'err', text: string): void {

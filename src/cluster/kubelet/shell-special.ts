@@ -3,7 +3,7 @@
 
 import { resolvePath } from './shell-fs.js';
 import { execCmd, runArgv, runScript } from './shell-exec.js';
-import { ExitSignal, type Frame, type Gen, LoopSignal, type Machine, Sh, ShellError } from './shell-machine.js';
+import { ExitSignal, type Frame, type Gen, LoopSignal, type Machine, OBSERVED, Sh, ShellError } from './shell-machine.js';
 
 /** ash builtins that exist only inside a shell (a container cannot exec them directly). */
 export const SPECIAL = new Set(['exit', 'break', 'continue', 'export', 'readonly', 'local', 'unset', 'shift', 'set',
@@ -92,7 +92,10 @@ export function* specialBuiltin(m: Machine, f: Frame, name: string, args: string
         if (eq >= 0) sh.vars.set(key, a.slice(eq + 1));
         if (name === 'export') sh.exported.add(key);
       }
-      if (name === 'export' && args.length === 0) for (const [k, v] of sh.env()) f.io.out(`export ${k}='${v}'\n`);
+      if (name === 'export' && args.length === 0) {
+        m.observed |= OBSERVED.host;
+        for (const [k, v] of sh.env()) f.io.out(`export ${k}='${v}'\n`);
+      }
       return 0;
     case 'unset':
       for (const a of args) sh.vars.delete(a), sh.exported.delete(a);

@@ -28,6 +28,7 @@ import {
 } from './shell-machine.js';
 
 export type { LogLine, ProgramRun, ShellContext, ShellImage, StartedProgram } from './shell-machine.js';
+export { OBSERVED } from './shell-machine.js';
 export { Fs } from './shell-fs.js';
 
 /**
@@ -96,6 +97,16 @@ export class ProcessTimeline {
   /** Programs of the image (servers) the process started, with when. */
   get programs(): readonly StartedProgram[] {
     return this.m.programs;
+  }
+
+  /** What the run has looked at so far that differs between containers of one spec (OBSERVED flags). */
+  get observed(): number {
+    return this.m.observed;
+  }
+
+  /** Nothing will ever run again: every later question is answered from what has been computed. */
+  get finished(): boolean {
+    return this.startError !== undefined || this.m.nextWake() === Infinity;
   }
 
   /** Runs the simulation on until everything up to `atMs` has happened (bounded work per call). */

@@ -10,7 +10,7 @@ import type { ContainerRuntime, PodRuntime, Run } from './runtime.js';
 import { isRunning, restartCount } from './runtime.js';
 
 /** Conditions the kubelet owns (pkg/kubelet/types PodConditionsByKubelet), in the order it generates them. */
-const KUBELET_CONDITIONS = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'];
+const KUBELET_CONDITIONS = new Set(['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled']);
 
 export function terminated(run: Run): ContainerState {
   return {
@@ -37,42 +37,46 @@ export function shouldRestart(pod: Pod, cr: ContainerRuntime, init: boolean): bo
   return true;
 }
 
+// The fields are worked out first and the status made once (every sync of every pod makes one per container).
 function containerStatus(pod: Pod, c: Container, cr: ContainerRuntime, init: boolean, defaultReason: string, now: number): ContainerStatus {
-  const cs: ContainerStatus = {
-    name: c.name,
-    state: { waiting: { reason: defaultReason } },
-    lastState: {},
-    ready: false,
-    restartCount: restartCount(cr),
-    image: c.image,
-    imageID: '',
-    started: false,
-  };
   const run = cr.cur;
+  let state: ContainerState | undefined;
+  let lastState: ContainerState = {};
+  let ready = false;
+  let started = false;
+  let image = c.image;
+  let imageID = '';
+  let shown = false;
   if (run) {
     const img = resolvedImage(run.image ?? c.image);
-    cs.image = img.ref;
-    cs.imageID = img.id;
-    cs.containerID = `containerd://${run.id}`;
-    if (cr.prev) cs.lastState = terminated(cr.prev);
+    image = img.ref;
+    imageID = img.id;
+    if (cr.prev) lastState = terminated(cr.prev);
     if (run.finishedAt === undefined || cr.pull?.shown) {
-      cs.state = { running: { startedAt: rfc3339(run.startedAt) } };
-      if (cr.pull?.shown) return { ...cs, ready: cr.pull.shown.ready, started: cr.pull.shown.started };
-      const started = cr.probe?.started ?? false;
-      cs.started = started;
-      cs.ready = started && (cr.probe?.ready ?? false);
+      state = { running: { startedAt: rfc3339(run.startedAt) } };
+      if (cr.pull?.shown) {
+        // The run killed for a probe, as the status written before the kill showed it.
+        ({ ready, started } = cr.pull.shown);
+        shown = true;
+      } else {
+        started = cr.probe?.started ?? false;
+        ready = started && (cr.probe?.ready ?? false);
+      }
     } else {
-      cs.state = terminated(run);
+      state = terminated(run);
       // prober_manager UpdatePodStatus: an init container that exited 0 is ready.
-      if (init && run.exitCode === 0) cs.ready = true;
+      if (init && run.exitCode === 0) ready = true;
     }
   }
   // A container that will be started again shows its last start error instead (the reasonCache).
   const w = cr.waiting;
-  if (w && (w.visibleAt === undefined || w.visibleAt <= now) && (!run || (run.finishedAt !== undefined && shouldRestart(pod, cr, init)))) {
-    if (cs.state.terminated) cs.lastState = cs.state;
-    cs.state = { waiting: w.message ? { reason: w.reason, message: w.message } : { reason: w.reason } };
+  if (!shown && w && (w.visibleAt === undefined || w.visibleAt <= now) && (!run || (run.finishedAt !== undefined && shouldRestart(pod, cr, init)))) {
+    if (state?.terminated) lastState = state;
+    state = { waiting: w.message ? { reason: w.reason, message: w.message } : { reason: w.reason } };
   }
+  state ??= { waiting: { reason: defaultReason } };
+  const cs: ContainerStatus = { name: c.name, state, lastState, ready, restartCount: restartCount(cr), image, imageID, started };
+  if (run) cs.containerID = `containerd://${run.id}`;
   return cs;
 }
 
@@ -115,36 +119,57 @@ export function getPhase(pod: Pod, init: ContainerStatus[], regular: ContainerSt
   return 'Pending';
 }
 
-function condition(type: string, status: 'True' | 'False', reason?: string, message?: string): PodCondition {
-  const c: PodCondition = { type, status, lastProbeTime: null };
-  if (reason) c.reason = reason;
-  if (message) c.message = message;
-  return c;
+/** Makes one of the kubelet's conditions (a reason and a message only when given). */
+type MakeCondition = (type: string, status: 'True' | 'False', reason?: string, message?: string) => PodCondition;
+
+/**
+ * The condition maker of one status: lastTransitionTime is the pod's condition's of that type when the status is
+ * the same, else now (status_manager.go updateLastTransitionTime). One object literal per shape, made once: five
+ * conditions of every status of every sync.
+ */
+function conditionMaker(old: PodCondition[], now: number): MakeCondition {
+  return (type, status, reason, message) => {
+    let prev: PodCondition | undefined;
+    for (const o of old) {
+      if (o.type === type) {
+        prev = o;
+        break;
+      }
+    }
+    const lastTransitionTime = prev && prev.status === status ? prev.lastTransitionTime : rfc3339(now);
+    if (!reason) {
+      return message
+        ? { type, status, lastProbeTime: null, message, lastTransitionTime }
+        : { type, status, lastProbeTime: null, lastTransitionTime };
+    }
+    return message
+      ? { type, status, lastProbeTime: null, reason, message, lastTransitionTime }
+      : { type, status, lastProbeTime: null, reason, lastTransitionTime };
+  };
 }
 
-/** GenerateContainersReadyCondition / GeneratePodReadyCondition (status/generate.go). */
-function readyConditions(pod: Pod, statuses: ContainerStatus[], phase: PodPhase): PodCondition[] {
-  let c: PodCondition;
-  if (phase === 'Succeeded') c = condition('ContainersReady', 'False', 'PodCompleted');
-  else if (phase === 'Failed') c = condition('ContainersReady', 'False', 'PodFailed');
-  else {
-    const unready = pod.spec.containers.filter((spec) => !statuses.find((s) => s.name === spec.name)?.ready).map((s) => s.name);
-    c = unready.length
-      ? condition('ContainersReady', 'False', 'ContainersNotReady', `containers with unready status: [${unready.join(' ')}]`)
-      : condition('ContainersReady', 'True');
-  }
-  return [{ ...c, type: 'Ready' }, c];
+/** GeneratePodReadyCondition / GenerateContainersReadyCondition (status/generate.go), in that order. */
+function readyConditions(make: MakeCondition, pod: Pod, statuses: ContainerStatus[], phase: PodPhase): [PodCondition, PodCondition] {
+  const both = (status: 'True' | 'False', reason?: string, message?: string): [PodCondition, PodCondition] =>
+    [make('Ready', status, reason, message), make('ContainersReady', status, reason, message)];
+  if (phase === 'Succeeded') return both('False', 'PodCompleted');
+  if (phase === 'Failed') return both('False', 'PodFailed');
+  const unready: string[] = [];
+  for (const spec of pod.spec.containers) if (!statuses.find((s) => s.name === spec.name)?.ready) unready.push(spec.name);
+  return unready.length
+    ? both('False', 'ContainersNotReady', `containers with unready status: [${unready.join(' ')}]`)
+    : both('True');
 }
 
 /** GeneratePodInitializedCondition. */
-function initializedCondition(init: ContainerStatus[], regular: ContainerStatus[], phase: PodPhase): PodCondition {
-  if (phase === 'Succeeded') return condition('Initialized', 'True', 'PodCompleted');
-  if (regular.some((s) => s.state.running || s.state.terminated)) return condition('Initialized', 'True');
+function initializedCondition(make: MakeCondition, init: ContainerStatus[], regular: ContainerStatus[], phase: PodPhase): PodCondition {
+  if (phase === 'Succeeded') return make('Initialized', 'True', 'PodCompleted');
+  if (regular.some((s) => s.state.running || s.state.terminated)) return make('Initialized', 'True');
   const incomplete = init.filter((s) => !(s.state.terminated && s.state.terminated.exitCode === 0)).map((s) => s.name);
   if (incomplete.length) {
-    return condition('Initialized', 'False', 'ContainersNotInitialized', `containers with incomplete status: [${incomplete.join(' ')}]`);
+    return make('Initialized', 'False', 'ContainersNotInitialized', `containers with incomplete status: [${incomplete.join(' ')}]`);
   }
-  return condition('Initialized', 'True');
+  return make('Initialized', 'True');
 }
 
 /** kubelet's own QoS computation (pkg/apis/core/v1/helper/qos GetPodQOS), used when the API server left it empty. */
@@ -173,14 +198,21 @@ export interface StatusContext {
 /** The status the kubelet would write now. Pure: compare it with pod.status before writing. */
 export function generatePodStatus(pod: Pod, rt: PodRuntime, ctx: StatusContext): PodStatus {
   const old = pod.status ?? ({ phase: 'Pending' } as PodStatus);
-  const hasInit = (pod.spec.initContainers ?? []).length > 0;
-  const initStatuses = (pod.spec.initContainers ?? []).map((c, i) =>
-    containerStatus(pod, c, rt.initContainers[i] ?? { name: c.name, starts: 0 }, true, 'PodInitializing', ctx.now),
-  );
-  const statuses = pod.spec.containers.map((c, i) =>
-    containerStatus(pod, c, rt.containers[i] ?? { name: c.name, starts: 0 }, false, hasInit ? 'PodInitializing' : 'ContainerCreating', ctx.now),
-  );
-  const allStopped = [...rt.initContainers, ...rt.containers].every((cr) => !isRunning(cr));
+  const initSpecs = pod.spec.initContainers ?? [];
+  const hasInit = initSpecs.length > 0;
+  const initStatuses: ContainerStatus[] = [];
+  for (let i = 0; i < initSpecs.length; i++) {
+    const c = initSpecs[i];
+    initStatuses.push(containerStatus(pod, c, rt.initContainers[i] ?? { name: c.name, starts: 0 }, true, 'PodInitializing', ctx.now));
+  }
+  const statuses: ContainerStatus[] = [];
+  for (let i = 0; i < pod.spec.containers.length; i++) {
+    const c = pod.spec.containers[i];
+    statuses.push(containerStatus(pod, c, rt.containers[i] ?? { name: c.name, starts: 0 }, false, hasInit ? 'PodInitializing' : 'ContainerCreating', ctx.now));
+  }
+  let allStopped = true;
+  for (const cr of rt.initContainers) if (isRunning(cr)) allStopped = false;
+  for (const cr of rt.containers) if (isRunning(cr)) allStopped = false;
   const podIsTerminal = !!rt.stopping && allStopped;
   let phase: PodPhase;
   if (old.phase === 'Succeeded' || old.phase === 'Failed') phase = old.phase; // terminal phases are sticky
@@ -200,17 +232,14 @@ export function generatePodStatus(pod: Pod, rt: PodRuntime, ctx: StatusContext):
   }
   const terminal = phase === 'Succeeded' || phase === 'Failed';
   const sandboxUp = rt.sandboxAt !== undefined && !(terminal && allStopped);
-  const generated = [
-    condition('PodReadyToStartContainers', sandboxUp ? 'True' : 'False'),
-    initializedCondition(initStatuses, statuses, phase),
-    ...readyConditions(pod, statuses, phase),
-    condition('PodScheduled', 'True'),
-  ];
-  const conditions: PodCondition[] = (old.conditions ?? []).filter((c) => !KUBELET_CONDITIONS.includes(c.type));
-  for (const c of generated) {
-    const prev = (old.conditions ?? []).find((o) => o.type === c.type);
-    conditions.push({ ...c, lastTransitionTime: prev && prev.status === c.status ? prev.lastTransitionTime : rfc3339(ctx.now) });
-  }
+  const oldConditions = old.conditions ?? [];
+  const make = conditionMaker(oldConditions, ctx.now);
+  const conditions: PodCondition[] = [];
+  for (const c of oldConditions) if (!KUBELET_CONDITIONS.has(c.type)) conditions.push(c);
+  conditions.push(make('PodReadyToStartContainers', sandboxUp ? 'True' : 'False'));
+  conditions.push(initializedCondition(make, initStatuses, statuses, phase));
+  conditions.push(...readyConditions(make, pod, statuses, phase));
+  conditions.push(make('PodScheduled', 'True'));
 
   const status: PodStatus & { hostIPs?: { ip: string }[] } = { ...old, phase, conditions };
   if (rt.deadlineExceeded) {
@@ -232,14 +261,21 @@ export function generatePodStatus(pod: Pod, rt: PodRuntime, ctx: StatusContext):
   return status;
 }
 
-/** Structural equality of two JSON values (statuses are plain data). */
+/** Structural equality of two JSON values (statuses are plain data); fields set to undefined count as absent. */
 export function sameJSON(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a as object).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
-  const kb = Object.keys(b as object).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
-  if (ka.length !== kb.length) return false;
-  for (const k of ka) if (!sameJSON((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
-  return true;
+  // Walks the fields without building key lists: every sync of every pod compares its status.
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  let defined = 0;
+  for (const k in ra) {
+    const v = ra[k];
+    if (v === undefined) continue;
+    defined++;
+    if (!sameJSON(v, rb[k])) return false;
+  }
+  for (const k in rb) if (rb[k] !== undefined) defined--;
+  return defined === 0;
 }

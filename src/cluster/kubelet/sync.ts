@@ -42,7 +42,7 @@ function powerCycle(ctx: SyncCtx, boot: number): void {
   const { rt } = ctx;
   for (const s of slots(ctx)) {
     const run = s.cr.cur;
-    if (run && run.finishedAt === undefined) Object.assign(run, { finishedAt: boot, exitCode: 255, reason: 'Unknown' });
+    if (run && run.finishedAt === undefined) s.cr.cur = { ...run, finishedAt: boot, exitCode: 255, reason: 'Unknown' };
     for (const k of ['kill', 'probe', 'pull', 'backoff', 'imageBackoff', 'retryAt', 'waiting', 'probeDelays'] as const) delete s.cr[k];
   }
   rt.boot = boot;
@@ -133,22 +133,25 @@ function earliest(changes: Change[]): Change | undefined {
   return best;
 }
 
-/** Applies every change due up to `now` to `rt` (an immer draft). */
+/** Applies every change due up to `now` to `rt` (the sync's working copy, runtime-copy.ts). */
 export function syncPodRuntime(tx: Tx, pod: Pod, node: string, nr: NodeRuntime, from: string, rt: PodRuntime): SyncResult {
   const now = tx.now;
-  const ctx: SyncCtx = { tx, pod, node, rt, from, now };
+  const ctx: SyncCtx = { tx, pod, node, rt, from, now, slots: undefined };
   const out = { remove: false };
   if (rt.boot !== nr.lastHeartbeat) powerCycle(ctx, nr.lastHeartbeat);
   // New probe workers (at admission, and after a kubelet restart) start after a random part of their period.
   for (const s of slots(ctx)) if (!s.init && !s.cr.probeDelays) s.cr.probeDelays = drawProbeDelays(s.c, () => tx.random());
-  for (let i = 0; i < MAX_CHANGES && !out.remove; i++) {
-    const next = earliest(allChanges(ctx, nr, now, out));
+  // The changes are found again after each one applied (it may have changed what the others are), and once
+  // more at the end only if starting what was pending at `now` changed anything.
+  let changes = allChanges(ctx, nr, now, out);
+  for (let i = 0; i < MAX_CHANGES; i++) {
+    const next = earliest(changes);
     if (!next || next.at > now) break;
     next.apply();
+    if (out.remove) return { remove: true };
     startPending(ctx, next.at);
+    changes = allChanges(ctx, nr, now, out);
   }
-  if (out.remove) return { remove: true };
-  startPending(ctx, now);
-  const next = earliest(allChanges(ctx, nr, now, out));
-  return { remove: false, wakeAt: next?.at };
+  if (startPending(ctx, now)) changes = allChanges(ctx, nr, now, out);
+  return { remove: false, wakeAt: earliest(changes)?.at };
 }

@@ -26,16 +26,16 @@ export function probeGraceSeconds(pod: Pod, probe: Probe | undefined): number {
 }
 
 /** The kill of `run` sent at `at` with `graceSeconds`: when the process is gone and with which exit code. */
-export function killRun(c: Container, program: ContainerProgram, run: Run, at: number, graceSeconds: number, cause: Kill['cause']): Kill {
+export function killRun(c: Container, exit: ContainerProgram['exit'], run: Run, at: number, graceSeconds: number, cause: Kill['cause']): Kill {
   const graceMs = Math.max(graceSeconds, MIN_GRACE_SECONDS) * 1000;
   const ignoresSigterm = (c.command ?? []).length > 0;
   let stopAt = ignoresSigterm ? at + graceMs : at + Math.min(SIGTERM_EXIT_MS, graceMs);
   let exitCode = ignoresSigterm ? SIGKILL_EXIT_CODE : SIGTERM_EXIT_CODE;
   // A process that ends by itself before the signal takes effect keeps its own exit.
-  const own = program.exit ? run.startedAt + program.exit.afterMs : Infinity;
+  const own = exit ? run.startedAt + exit.afterMs : Infinity;
   if (own < stopAt) {
     stopAt = own;
-    exitCode = program.exit!.code;
+    exitCode = exit!.code;
   }
   return { at, stopAt, exitCode, cause };
 }
