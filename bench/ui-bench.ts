@@ -54,6 +54,8 @@ const settle = () => new Promise<void>((r) => setImmediate(() => setTimeout(r, 0
 
 export interface UiFigures {
   frameMs: number;
+  /** CPU time of the same frames (user + system): steadier than wall time on a shared machine. */
+  frameCpuMs: number;
   bytesIdleFrame: number;
   bytesOneRowFrame: number;
 }
@@ -64,7 +66,11 @@ function show(sim: Simulation, state: State): void {
   sim.setSpeed(sim.speed);
 }
 
-export async function measureUi(state: State, frames = 15): Promise<UiFigures> {
+/**
+ * `change` (optional) alters the state further before each frame, after the one-second tick: bench/ui-state.ts
+ * uses it to change some pods per frame on its synthetic cluster, whose pods the engine never touches.
+ */
+export async function measureUi(state: State, frames = 15, change?: (s: State, frame: number) => State): Promise<UiFigures> {
   const sim = new Simulation({ state, baseDir: process.cwd(), historyMs: 0 });
   const stdout = new FakeStdout();
   const stdin = new FakeStdin();
@@ -84,14 +90,19 @@ export async function measureUi(state: State, frames = 15): Promise<UiFigures> {
   await settle();
   // Frames after one simulated tick each: the state changed as much as one second of the cluster changes it.
   const times: number[] = [];
+  const cpu: number[] = [];
   let s = sim.state;
   for (let i = 0; i < frames; i++) {
     s = dispatch(s, { type: 'advance', ms: 1000 }).state;
+    if (change) s = change(s, i);
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     show(sim, s);
     clock.advance(1000);
     await settle();
     times.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
   }
   await settle();
   // Nothing changed: the same state is announced again.
@@ -118,5 +129,5 @@ export async function measureUi(state: State, frames = 15): Promise<UiFigures> {
     oneRow.push(stdout.bytes - b0);
   }
   app.unmount();
-  return { frameMs: median(times), bytesIdleFrame: median(idle), bytesOneRowFrame: median(oneRow) };
+  return { frameMs: median(times), frameCpuMs: median(cpu), bytesIdleFrame: median(idle), bytesOneRowFrame: median(oneRow) };
 }

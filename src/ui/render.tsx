@@ -1,7 +1,9 @@
-// Mounts the dashboard on a terminal (or a fake TTY stream, for asciicast export): Ink renders frames, ScreenWriter
-// puts the changed lines on screen (throttled), the simulation ticks on its own wall-clock timer (independent of
-// rendering), and the screen is handed to $EDITOR and back for `e`. Ink's debug mode, used here, does not depend
-// on the CI variable; start.ts clears CI anyway in case Ink is imported elsewhere first.
+// Mounts the dashboard on a terminal (or a fake TTY stream, for asciicast export): React and Ink run the App and
+// its keys, the App hands each frame's lines to ScreenWriter (ansi.ts gives them their escapes), which puts the
+// changed lines on screen (throttled); Ink's own output is discarded — its renderer rebuilds every cell of the
+// screen per frame, more than a frame's budget at 200×50 (issue 6). The simulation ticks on its own wall-clock
+// timer (independent of rendering), and the screen is handed to $EDITOR and back for `e`. Ink's debug mode, used
+// here, does not depend on the CI variable; start.ts clears CI anyway in case Ink is imported elsewhere first.
 
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,6 +13,8 @@ import { render, type Instance } from 'ink';
 import React from 'react';
 import type { Simulation } from '../session/simulation.js';
 import { App } from './App.js';
+import { lineText, prepareEscapes } from './ansi.js';
+import type { LineData } from './components/Line.js';
 import { UiLines } from './actions/ui-lines.js';
 import { ManualClock, type UiClock } from './clock.js';
 import { UiStore } from './state/store.js';
@@ -106,14 +110,16 @@ export function renderApp(opts: RenderAppOptions): AppHandle {
       }
     });
 
+  prepareEscapes();
+  const draw = (lines: LineData[]) => writer.lines(lines.map((l) => lineText(l.segments)));
   const element = () => {
     const { columns, rows } = fixed ?? size();
-    return <App sim={sim} store={store} clock={clock} columns={columns} rows={rows} uiLines={uiLines} editor={editor} onQuit={() => finish()} />;
+    return <App sim={sim} store={store} clock={clock} columns={columns} rows={rows} uiLines={uiLines} editor={editor} onQuit={() => finish()} draw={draw} />;
   };
 
-  // Ink in debug mode: it hands over whole frames and never moves the cursor; ScreenWriter diffs and draws them.
+  // Ink in debug mode never moves the cursor; what it would draw is discarded (the App draws through `draw`).
   const instance: Instance = render(element(), {
-    stdout: writer.stream(),
+    stdout: writer.stream({ discard: true }),
     stdin,
     stderr: opts.stderr,
     debug: true,

@@ -7,6 +7,9 @@
 // and rewrites the whole frame every time (the flicker k9s users complain about, k9s #4107). So Ink renders in its
 // `debug` mode (a whole frame per write, no cursor movement of its own) into this writer, which owns the screen.
 // An unchanged frame writes nothing; a changed cell rewrites one line.
+//
+// The dashboard itself (render.tsx) hands over its lines directly (`lines`), and Ink's own frames are discarded:
+// Ink's renderer costs more than a frame's budget at 200×50 (see ansi.ts). `frame` takes Ink-style whole frames.
 
 const BSU = '\x1b[?2026h';
 const ESU = '\x1b[?2026l';
@@ -20,8 +23,8 @@ export interface ScreenWriterOptions {
 
 export class ScreenWriter {
   private previous: string[] = [];
-  private lastText: string | undefined;
-  private pending: string | undefined;
+  private last: string[] | undefined;
+  private pending: string[] | undefined;
   private timer: NodeJS.Timeout | undefined;
   private lastFlush = -Infinity;
   private clearFirst = true;
@@ -34,8 +37,11 @@ export class ScreenWriter {
     private opts: ScreenWriterOptions,
   ) {}
 
-  /** The stream Ink renders into: the terminal's size and resize events, this writer's write(). */
-  stream(): NodeJS.WriteStream {
+  /**
+   * The stream Ink renders into: the terminal's size and resize events, this writer's write(). With `discard`,
+   * Ink's frames go nowhere (the screen is drawn through `lines`).
+   */
+  stream(opts: { discard?: boolean } = {}): NodeJS.WriteStream {
     const out = this.out;
     const fake = {
       isTTY: true,
@@ -47,7 +53,7 @@ export class ScreenWriter {
       },
       write: (chunk: string | Uint8Array): boolean => {
         const s = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
-        if (s === '' || CONTROL_ONLY.test(s)) return true;
+        if (s === '' || opts.discard || CONTROL_ONLY.test(s)) return true;
         this.frame(s);
         return true;
       },
@@ -62,8 +68,13 @@ export class ScreenWriter {
 
   /** A new frame from Ink: drawn now, or at the end of the current frame interval. */
   frame(text: string): void {
+    this.lines(text.replace(/\n$/, '').split('\n'));
+  }
+
+  /** A new frame as its lines (top to bottom, escapes included): drawn now, or at the end of the frame interval. */
+  lines(lines: string[]): void {
     if (this.stopped) return;
-    this.pending = text;
+    this.pending = lines;
     const interval = 1000 / Math.max(1, this.opts.maxFps);
     const wait = this.lastFlush + interval - performance.now();
     if (wait <= 0) this.flush();
@@ -81,11 +92,10 @@ export class ScreenWriter {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     this.lastFlush = performance.now();
-    const text = this.pending ?? (this.clearFirst ? this.lastText : undefined);
+    const lines = this.pending ?? (this.clearFirst ? this.last : undefined);
     this.pending = undefined;
-    if (text === undefined || this.stopped) return;
-    this.lastText = text;
-    const lines = text.replace(/\n$/, '').split('\n');
+    if (lines === undefined || this.stopped) return;
+    this.last = lines;
     const rows = this.out.rows || lines.length;
     const parts: string[] = [];
     if (this.clearFirst) parts.push('\x1b[0m\x1b[2J');

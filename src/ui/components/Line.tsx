@@ -1,5 +1,6 @@
 // One screen line made of coloured segments. Panels describe their lines as data (text + colour); this draws
-// them, and skips the redraw when a line's signature is unchanged (React.memo), which keeps a 10 Hz table cheap.
+// them through Ink, and skips the redraw when a line's signature is unchanged (React.memo). The dashboard on a
+// terminal draws the same lines itself (render.tsx, ansi.ts); Ink draws them in tests (ink-testing-library).
 
 import { Text } from 'ink';
 import React, { memo } from 'react';

@@ -1,19 +1,20 @@
-// Connects a table frame to the cluster state: the memoized pipeline of state/table.ts. Each stage recomputes only
-// when its input changed identity (immer keeps an untouched table identical), and only the rows in the window get
-// fresh cells (ages move every second) — so 10,000 pods cost a sort when something changes, not per frame.
+// Connects a table frame to the cluster state through a LiveTable (state/live-table.ts): each new State costs the
+// objects that changed in it, not a pass over every row, and only the rows in the window get fresh cells (ages
+// move every second). The tables of the last few screens are kept, so going back from a drill-down does not
+// list and sort 150,000 pods again: they catch up with what changed meanwhile (without marking it).
 
-import { useMemo, useRef } from 'react';
+import { useRef } from 'react';
 import type { Cell } from '../../cluster/printers/types.js';
 import type { State } from '../../cluster/state.js';
+import { LiveTable } from '../state/live-table.js';
 import { sortOf } from '../state/reducer.js';
-import { RowTracker } from '../state/row-tracker.js';
-import {
-  columnWidths, filterRows, fitWidths, parseFilter, selectionIndex, sortRows, visibleColumns, windowStart, type Row,
-} from '../state/table.js';
+import type { RowTracker } from '../state/row-tracker.js';
+import { sourceFor } from '../state/row-source.js';
+import { fitWidths, windowStart, type Row } from '../state/table.js';
 import type { TableFrame, UiState } from '../state/types.js';
 import type { Health } from '../theme.js';
 import { VIEWS } from '../views/index.js';
-import type { Item, ResourceView } from '../views/types.js';
+import type { ResourceView } from '../views/types.js';
 
 export interface WindowRow {
   row: Row;
@@ -24,8 +25,12 @@ export interface WindowRow {
 export interface TableModel {
   view: ResourceView;
   frame: TableFrame;
-  /** Rows after filter and sort. */
-  rows: Row[];
+  /** Rows after filter and sort, as one array: built when asked for (key handlers), never for a frame. */
+  readonly rows: Row[];
+  /** How many rows pass the filter. */
+  count: number;
+  /** The selected row. */
+  selected?: Row;
   /** Rows before the filter. */
   total: number;
   selectedIndex: number;
@@ -37,19 +42,28 @@ export interface TableModel {
   tracker: RowTracker;
 }
 
-/** Cells per object identity, per view: unchanged objects are never printed twice. */
-const cellCache = new Map<string, WeakMap<object, Cell[]>>();
+/** Tables kept for the screens visited last (the one on screen included). */
+const KEEP_TABLES = 4;
 
-function cachedCells(view: ResourceView, item: Item, state: State): Cell[] {
-  let cache = cellCache.get(view.name);
-  if (!cache) cellCache.set(view.name, (cache = new WeakMap()));
-  const obj = item.obj as object;
-  let cells = cache.get(obj);
-  if (!cells) {
-    cells = view.row(item, state.now, state);
-    cache.set(obj, cells);
+/** The live tables by scope, most recently shown last. */
+export class TableCache {
+  private tables = new Map<string, LiveTable>();
+  private current: string | undefined;
+
+  /** The table for `scope` (made if needed); `fresh` when it was not the one shown last time. */
+  get(scope: string, make: () => LiveTable): { table: LiveTable; fresh: boolean } {
+    let table = this.tables.get(scope);
+    if (table) this.tables.delete(scope);
+    else table = make();
+    this.tables.set(scope, table);
+    for (const k of this.tables.keys()) {
+      if (this.tables.size <= KEEP_TABLES) break;
+      this.tables.delete(k);
+    }
+    const fresh = scope !== this.current;
+    this.current = scope;
+    return { table, fresh };
   }
-  return cells;
 }
 
 /**
@@ -81,37 +95,27 @@ const MIN_TIME_WIDTH = 6;
 export function useTableModel(frame: TableFrame, state: State, ui: UiState, bodyHeight: number, innerWidth: number, uiNow: number): TableModel {
   const view = VIEWS[frame.view];
   const scope = scopeKey(frame);
-  const table = state.tables[view.kind ?? 'Pod'];
-  const groups = frame.scope ? state.groups : undefined;
+  const cache = useRef<TableCache | undefined>(undefined);
+  cache.current ??= new TableCache();
+  const { table, fresh } = cache.current.get(scope, () => new LiveTable(view, sourceFor(view, frame.scope)));
 
-  const items = useMemo(() => view.list(state, frame.scope), [view, scope, table, groups]);
-  const rows = useMemo<Row[]>(() => items.map((item) => ({ key: item.key, item, cells: cachedCells(view, item, state) })), [items]);
-
-  // One tracker for the table on screen: coming back to a view starts afresh rather than marking everything that
-  // changed while it was away.
-  const trackerRef = useRef<{ scope: string; tracker: RowTracker } | undefined>(undefined);
-  if (trackerRef.current?.scope !== scope) trackerRef.current = { scope, tracker: new RowTracker(view.columns) };
-  const tracker = trackerRef.current.tracker;
-  tracker.update(rows, uiNow);
-
-  const parsed = useMemo(() => parseFilter(frame.filter), [frame.filter]);
-  const shown = useMemo(() => visibleColumns(view.columns, ui.wide), [view, ui.wide]);
-  const filtered = useMemo(() => filterRows(rows, parsed, view.columns, shown), [rows, parsed, view, shown]);
   const sort = sortOf(ui, view.name);
-  const sortIndex = view.columns.findIndex((c) => c.name === sort.column);
-  const sorted = useMemo(() => sortRows(filtered, sortIndex, sort.asc), [filtered, sortIndex, sort.asc]);
+  table.configure({ filter: frame.filter, wide: ui.wide, sortColumn: view.columns.findIndex((c) => c.name === sort.column), asc: sort.asc });
+  table.sync(state, uiNow, !fresh);
 
-  const selectedIndex = selectionIndex(sorted, frame.selected, frame.index);
+  const count = table.count;
+  const shown = table.shown;
+  const selectedIndex = table.selectionIndex(frame.selected, frame.index);
   const tops = useRef(new Map<string, number>());
-  const top = windowStart(tops.current.get(scope) ?? 0, Math.max(0, selectedIndex), bodyHeight, sorted.length);
+  const top = windowStart(tops.current.get(scope) ?? 0, Math.max(0, selectedIndex), bodyHeight, count);
   tops.current.set(scope, top);
 
-  const window: WindowRow[] = sorted.slice(top, top + Math.max(0, bodyHeight)).map((row) => {
-    const cells = view.row(row.item, state.now, state);
+  const window: WindowRow[] = table.slice(top, top + Math.max(0, bodyHeight)).map((row) => {
+    const cells = table.cellsAt(row, state);
     return { row, cells, health: view.health(cells, row.item) };
   });
 
-  const natural = useMemo(() => columnWidths(sorted, view.columns, shown), [sorted, view, shown]);
+  const natural = table.naturalWidths();
   const widths = natural.map((w, i) => {
     const c = view.columns[shown[i]];
     let width = c.time ? Math.max(w, MIN_TIME_WIDTH) : w;
@@ -124,14 +128,18 @@ export function useTableModel(frame: TableFrame, state: State, ui: UiState, body
   return {
     view,
     frame,
-    rows: sorted,
-    total: rows.length,
+    get rows() {
+      return table.rows;
+    },
+    count,
+    selected: table.at(selectedIndex),
+    total: table.total,
     selectedIndex,
     top,
     window,
     shown,
     widths: fitted,
-    filterError: parsed.type === 'error' ? parsed.message : undefined,
-    tracker,
+    filterError: table.filterError,
+    tracker: table.tracker,
   };
 }

@@ -37,10 +37,25 @@ function fact(label: string, value: string, color: string = COLOURS.infoValue): 
 
 const SHORT_PHASE: Record<string, string> = { Running: 'Run', Pending: 'Pend', Succeeded: 'Succ', Failed: 'Fail', Unknown: 'Unkn' };
 
+/** Ready and cordoned nodes, counted once per list of nodes (a new list only when a node changed). */
+const nodeCounts = new WeakMap<ClusterFacts['nodes'], { ready: number; cordoned: number }>();
+
+function countNodes(nodes: ClusterFacts['nodes']): { ready: number; cordoned: number } {
+  let c = nodeCounts.get(nodes);
+  if (!c) {
+    c = { ready: 0, cordoned: 0 };
+    for (const n of nodes) {
+      if (n.health !== 'notready') c.ready++;
+      if (n.health === 'cordoned') c.cordoned++;
+    }
+    nodeCounts.set(nodes, c);
+  }
+  return c;
+}
+
 export function factLines(c: ClockFacts, f: ClusterFacts, short = false): Segment[][] {
   const date = new Date(c.now).toISOString().slice(0, 19).replace('T', ' ');
-  const ready = f.nodes.filter((n) => n.health !== 'notready').length;
-  const cordoned = f.nodes.filter((n) => n.health === 'cordoned').length;
+  const { ready, cordoned } = countNodes(f.nodes);
   const phases = ['Running', 'Pending', 'Succeeded', 'Failed', 'Unknown']
     .filter((p) => (f.pods.byPhase[p] ?? 0) > 0)
     .map((p) => `${f.pods.byPhase[p]} ${short ? SHORT_PHASE[p] : p}`);

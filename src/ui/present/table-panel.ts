@@ -21,7 +21,7 @@ export function tableTitle(m: TableModel): Segment[] {
     { text: ` ${m.view.name}`, color: COLOURS.title, bold: true },
     ...(where ? [{ text: '(', color: COLOURS.title }, { text: where, color: COLOURS.namespace, bold: true }, { text: ')', color: COLOURS.title }] : []),
     { text: '[', color: COLOURS.title },
-    { text: thousands(m.rows.length), color: COLOURS.count, bold: true },
+    { text: thousands(m.count), color: COLOURS.count, bold: true },
     { text: ']', color: COLOURS.title },
   ];
   if (scope?.type === 'owner') out.push({ text: ` <${scope.kind.toLowerCase()}/${scope.name}>`, color: COLOURS.crumbActive });
@@ -36,10 +36,10 @@ export function tablePanelLines(m: TableModel, sort: Sort, picked: number | unde
   const body: Segment[][] = [headerSegments(layout)];
   if (m.filterError) body.push([{ text: `Invalid filter: ${m.filterError}`, color: COLOURS.error }]);
   for (const w of m.window) {
-    const selected = m.rows[m.selectedIndex]?.key === w.row.key;
+    const selected = m.selected?.key === w.row.key;
     body.push(rowSegments(layout, { key: w.row.key, cells: w.cells, health: w.health, marks: m.tracker.marks(w.row.key, uiNow), selected }));
   }
-  if (m.rows.length === 0) {
+  if (m.count === 0) {
     const msg = m.total > 0 ? `No ${m.view.name} match the filter (esc clears it)` : m.view.namespaced ? 'No resources found in default namespace.' : 'No resources found';
     body.push([{ text: msg, color: COLOURS.completed }]);
   }
@@ -48,7 +48,7 @@ export function tablePanelLines(m: TableModel, sort: Sort, picked: number | unde
   const first = m.filterError ? 3 : 2;
   return lines.map((l, i) => {
     const w = m.window[i - first];
-    if (!w || m.rows[m.selectedIndex]?.key !== w.row.key) return l;
+    if (!w || m.selected?.key !== w.row.key) return l;
     const segs = l.segments.map((s, j) => (j === 0 || j === l.segments.length - 1 ? s : { ...s, bg: COLOURS.cursorBg, color: s.color ?? COLOURS.cursorFg }));
     return { key: l.key, segments: segs };
   });

@@ -28,34 +28,52 @@ function names(state: State, kind: Kind): string[] {
     .sort();
 }
 
-/** The candidates for the last word of `text`. */
-export function candidates(text: string, state: State): string[] {
+/** What the last word of `text` is chosen from: a list of words in order, or the names of a kind's objects. */
+function source(text: string): string[] | Kind {
   const words = text.split(' ');
   const i = words.length - 1;
   const [w0, w1, w2] = words;
   if (i === 0) return [...viewWords(), ...FIRST_WORDS];
   if (w0 === 'kubectl') {
     if (i === 1) return KUBECTL_VERBS;
-    if (NODE_VERBS.has(w1)) return names(state, 'Node');
-    if (w1 === 'logs' && i === 2) return names(state, 'Pod');
+    if (NODE_VERBS.has(w1)) return 'Node';
+    if (w1 === 'logs' && i === 2) return 'Pod';
     if (KIND_VERBS.has(w1)) {
       if (i === 2) return resourceWords();
       const kind = resolveResource(w2);
-      if (i === 3 && kind) return names(state, kind);
+      if (i === 3 && kind) return kind;
     }
     return [];
   }
   if (w0 === 'node') {
     if (i === 1) return NODE_OPS;
-    if (i === 2 && w1 !== 'add') return names(state, 'Node');
+    if (i === 2 && w1 !== 'add') return 'Node';
   }
   return [];
 }
 
-/** The rest of the first candidate that extends the last word, or '' (shown greyed after the cursor). */
+/** The candidates for the last word of `text`. */
+export function candidates(text: string, state: State): string[] {
+  const s = source(text);
+  return typeof s === 'string' ? names(state, s) : s;
+}
+
+/**
+ * The rest of the first candidate that extends the last word, or '' (shown greyed after the cursor). Names are
+ * not sorted for it (this runs every frame while typing, and a kind may have 150,000 objects): the first in
+ * sorted order is the smallest.
+ */
 export function suggestion(text: string, state: State): string {
   const last = text.slice(text.lastIndexOf(' ') + 1);
   if (last === '' && !text.includes(' ')) return '';
-  const match = candidates(text, state).find((c) => c.startsWith(last) && c !== last);
+  const s = source(text);
+  let match: string | undefined;
+  if (typeof s !== 'string') match = s.find((c) => c.startsWith(last) && c !== last);
+  else {
+    for (const o of listObjects(state, s)) {
+      const name = o.metadata.name;
+      if (name.startsWith(last) && name !== last && (match === undefined || name < match)) match = name;
+    }
+  }
   return match ? match.slice(last.length) : '';
 }

@@ -1,7 +1,9 @@
 // Which rows are new and which cells just changed, so the table can mark them for a moment (k9s model1 RowEvent +
 // ui/deltas.go: a new row in the add colour, a changed cell in the modify colour, ↑/↓ after a number that grew or
 // shrank). Time here is the UI clock (injectable), never Date.now(), so an asciicast export is reproducible.
-// Only objects whose identity changed are compared: immer keeps unchanged objects identical.
+// Only objects whose identity changed are compared: immer keeps unchanged objects identical. Only rows with a mark
+// are kept (state/live-table.ts reports its changes with the cells before and after), so a 150,000-row table
+// costs nothing here until rows change.
 
 import type { Cell, Column } from '../../cluster/printers/types.js';
 import type { Row } from './table.js';
@@ -12,12 +14,15 @@ export const MARK_MS = 3000;
 export type CellMark = 'up' | 'down' | 'changed';
 
 interface Entry {
-  obj: unknown;
-  cells: Cell[];
   addedAt: number;
   changedAt: number[];
   marks: (CellMark | undefined)[];
+  /** When it was last marked. */
+  latest: number;
 }
+
+/** Marked rows kept before the ones whose marks have all faded are dropped. */
+const PRUNE_AT = 2048;
 
 export interface RowMarks {
   added: boolean;
@@ -34,6 +39,9 @@ export class RowTracker {
   private entries = new Map<string, Entry>();
   private primed = false;
   private lastRows: Row[] | undefined;
+  /** For update(): each row's object and cells as last compared. */
+  private seen = new Map<string, { obj: unknown; cells: Cell[] }>();
+  private pruneAt = PRUNE_AT;
 
   constructor(private columns: Column[]) {}
 
@@ -41,34 +49,57 @@ export class RowTracker {
   update(rows: Row[], at: number): void {
     if (rows === this.lastRows) return;
     this.lastRows = rows;
-    const seen = new Set<string>();
+    const next = new Map<string, { obj: unknown; cells: Cell[] }>();
     for (const r of rows) {
-      seen.add(r.key);
-      const e = this.entries.get(r.key);
-      if (!e) {
-        this.entries.set(r.key, { obj: r.item.obj, cells: r.cells, addedAt: this.primed ? at : -Infinity, changedAt: [], marks: [] });
+      const before = this.seen.get(r.key);
+      if (before && (before.obj === r.item.obj || before.cells === r.cells)) {
+        next.set(r.key, before);
         continue;
       }
-      if (e.obj === r.item.obj || e.cells === r.cells) continue;
-      for (let i = 0; i < this.columns.length; i++) {
-        // Time columns change every second; k9s never marks them (model1/delta.go).
-        if (this.columns[i].time) continue;
-        const before = e.cells[i];
-        const after = r.cells[i];
-        if (!before || !after) continue;
-        if (sameValue(before, after)) continue;
-        let mark: CellMark = 'changed';
-        if (typeof before.sort === 'number' && typeof after.sort === 'number' && before.sort !== after.sort) {
-          mark = after.sort > before.sort ? 'up' : 'down';
-        }
-        e.marks[i] = mark;
-        e.changedAt[i] = at;
-      }
-      e.obj = r.item.obj;
-      e.cells = r.cells;
+      next.set(r.key, { obj: r.item.obj, cells: r.cells });
+      if (before || this.primed) this.changed(r.key, before?.cells, r.cells, at);
     }
-    for (const k of this.entries.keys()) if (!seen.has(k)) this.entries.delete(k);
+    this.seen = next;
+    for (const k of this.entries.keys()) if (!next.has(k)) this.entries.delete(k);
     this.primed = true;
+  }
+
+  /** A row appeared (`before` undefined) or its object changed, at UI time `at`: marks it and its changed cells. */
+  changed(key: string, before: Cell[] | undefined, after: Cell[], at: number): void {
+    let e = this.entries.get(key);
+    if (!before) {
+      if (!e) this.entries.set(key, (e = { addedAt: at, changedAt: [], marks: [], latest: at }));
+      e.addedAt = e.latest = at;
+      this.prune(at);
+      return;
+    }
+    for (let i = 0; i < this.columns.length; i++) {
+      // Time columns change every second; k9s never marks them (model1/delta.go).
+      if (this.columns[i].time) continue;
+      const b = before[i];
+      const a = after[i];
+      if (!b || !a) continue;
+      if (sameValue(b, a)) continue;
+      let mark: CellMark = 'changed';
+      if (typeof b.sort === 'number' && typeof a.sort === 'number' && b.sort !== a.sort) mark = a.sort > b.sort ? 'up' : 'down';
+      if (!e) this.entries.set(key, (e = { addedAt: -Infinity, changedAt: [], marks: [], latest: at }));
+      e.marks[i] = mark;
+      e.changedAt[i] = at;
+      e.latest = at;
+    }
+    this.prune(at);
+  }
+
+  /** A row went away. */
+  forget(key: string): void {
+    this.entries.delete(key);
+  }
+
+  /** Drops the rows whose marks have all faded, once there are many (and again when twice as many are left). */
+  private prune(at: number): void {
+    if (this.entries.size < this.pruneAt) return;
+    for (const [k, e] of this.entries) if (at - e.latest >= MARK_MS) this.entries.delete(k);
+    this.pruneAt = Math.max(PRUNE_AT, 2 * this.entries.size);
   }
 
   /** The marks of a row at UI time `at`, or undefined when nothing is marked. */

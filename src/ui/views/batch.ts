@@ -21,6 +21,7 @@ export const jobsView = resourceView('Job', {
   },
   keys: [...DESCRIBE_KEYS, ...SCALE_KEYS, ...EDIT_DELETE_KEYS],
   defaultSort: { column: 'NAME', asc: true },
+  movingSort: ['DURATION'],
 });
 const jobStatus = columnIndex(jobsView.columns, 'STATUS');
 

@@ -61,6 +61,12 @@ export interface ResourceView {
   drill?(item: Item, state: State): { view: ViewName; scope: Scope } | undefined;
   keys: KeyBinding[];
   defaultSort: Sort;
+  /**
+   * Time columns whose order changes as time passes (a running Job's DURATION grows, a finished one's does not):
+   * sorted by one of them, the table is printed again every second. Ages need not be listed: their order is
+   * fixed (state/live-table.ts sortKey).
+   */
+  movingSort?: string[];
 }
 
 /** The object a row stands for, typed. */
