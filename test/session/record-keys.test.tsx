@@ -5,8 +5,6 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { render } from 'ink-testing-library';
-import React from 'react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allObjects, printFinalState, runHeadless } from '../../src/cli/run.js';
 import { asList, toJson } from '../../src/cluster/printers/output.js';
@@ -15,68 +13,33 @@ import { listObjects } from '../../src/cluster/store.js';
 import { createRecorder } from '../../src/session/recorder.js';
 import { loadReplay } from '../../src/session/replay.js';
 import type { Simulation } from '../../src/session/simulation.js';
-import { App } from '../../src/ui/App.js';
-import { UiLines } from '../../src/ui/actions/ui-lines.js';
-import { ManualClock } from '../../src/ui/clock.js';
 import { setupSimulation } from '../../src/ui/setup.js';
-import { UiStore } from '../../src/ui/state/store.js';
-import { FLASH_MS, initialUiState } from '../../src/ui/state/types.js';
-import { strip } from '../ui/harness.js';
+import { FLASH_MS } from '../../src/ui/state/types.js';
+import { mountApp, title } from '../ui/harness.js';
 
 const ROOT = resolve(__dirname, '../..');
-
-// What a terminal sends for these keys (the bytes test/ui/harness.tsx sends).
-const KEY: Record<string, string> = { enter: '\r', esc: '\x1b', right: '\x1b[C', space: ' ', 'ctrl-d': '\x04' };
 
 const settle = () => new Promise<void>((r) => setImmediate(() => setTimeout(r, 0)));
 
 /**
- * The dashboard on `sim`, mounted as test/ui/harness.tsx mounts it but keeping the simulation's own recorder (the
- * harness puts in one that only collects lines). Keys go in through stdin; time passes only when the test says.
+ * The dashboard on `sim` (test/ui/harness.tsx's mountApp keeps the simulation's own recorder), plus what these
+ * tests read: the table's title, time up to a moment, and the UI clock alone (flashes and marks fade).
  */
-function mount(sim: Simulation) {
-  const store = new UiStore(initialUiState('pods', { events: false }));
-  const clock = new ManualClock();
-  const r = render(<App sim={sim} store={store} clock={clock} columns={100} rows={30} uiLines={new UiLines(sim)} />);
-  const screen = {
-    sim,
-    frame: () => strip(r.lastFrame()),
-    title: () => screen.frame().split('\n').find((l) => l.startsWith('┌')) ?? '',
-    async press(...keys: string[]) {
-      for (const k of keys) {
-        r.stdin.write(KEY[k] ?? k);
-        await settle();
-      }
-    },
-    /** Text in one chunk, as a paste or tmux delivers it (the dashboard splits it into keys). */
-    async type(text: string) {
-      r.stdin.write(text);
-      await settle();
-    },
-    /** Simulated time and the UI clock pass together, `step` ms a frame (the dashboard ticks every 100 ms). */
-    async advance(ms: number, step = 1000) {
-      for (let done = 0; done < ms; done += step) {
-        const dt = Math.min(step, ms - done);
-        sim.advance(dt);
-        clock.advance(dt);
-      }
-      await settle();
-    },
+async function mount(sim: Simulation) {
+  const h = await mountApp(sim, { columns: 100, rows: 30 });
+  return Object.assign(h, {
+    title: () => title(h),
     /** Simulated time up to `at`. */
-    async advanceTo(at: number) {
-      await screen.advance(at - sim.state.now);
-    },
+    advanceTo: (at: number) => h.advance(at - sim.state.now),
     /** Only the UI clock: flashes and changed-cell marks fade, the cluster stays where it is. */
     async fade() {
-      clock.advance(FLASH_MS);
+      h.clock.advance(FLASH_MS);
       await settle();
     },
-    unmount: () => r.unmount(),
-  };
-  return screen;
+  });
 }
 
-type Screen = ReturnType<typeof mount>;
+type Screen = Awaited<ReturnType<typeof mount>>;
 const mounted: Screen[] = [];
 afterAll(() => mounted.forEach((m) => m.unmount()));
 
@@ -99,7 +62,7 @@ async function recordSession(file: string) {
   const recorder = createRecorder(file, { baseDir: ROOT });
   const setup = setupSimulation({ files: [], recorder, cwd: ROOT });
   if ('error' in setup) throw new Error(setup.error);
-  const s = mount(setup.sim);
+  const s = await mount(setup.sim);
   mounted.push(s);
   const seen: { at: number; title: string }[] = [];
   const look = () => seen.push({ at: s.sim.state.now, title: s.title() });
@@ -247,7 +210,7 @@ describe('a session recorded by keys', () => {
     const replay = loadReplay(file, {}, ROOT);
     if ('error' in replay) throw new Error(replay.error);
     expect(replay.warnings).toEqual([]);
-    const r = mount(replay.sim);
+    const r = await mount(replay.sim);
     mounted.push(r);
     await settle();
     for (const { at, title } of seen) {

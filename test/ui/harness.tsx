@@ -77,7 +77,19 @@ export async function harness(opts: HarnessOptions = {}): Promise<Harness> {
   const recorder: Recorder = { line: (text) => recorded.push(text), rewound: () => recorded.push('#rewound') };
   const setup = setupSimulation({ files: [], ...opts, recorder });
   if ('error' in setup) throw new Error(setup.error);
-  const { sim } = setup;
+  const h = await mountApp(setup.sim, opts, recorded);
+  if (setup.script.length > 0) {
+    setup.sim.play(setup.script);
+    await settle();
+  }
+  return h;
+}
+
+/**
+ * The dashboard on an existing simulation (its own recorder kept: the record → replay tests give it a file
+ * recorder); `harness` builds the simulation first.
+ */
+export async function mountApp(sim: Simulation, opts: HarnessOptions = {}, recorded: string[] = []): Promise<Harness> {
   const store = new UiStore(initialUiState('pods', { events: opts.events ?? false }));
   const clock = new ManualClock();
   const uiLines = new UiLines(sim);
@@ -93,7 +105,6 @@ export async function harness(opts: HarnessOptions = {}): Promise<Harness> {
     <App sim={sim} store={store} clock={clock} columns={columns} rows={rows} uiLines={uiLines} editor={editor} onQuit={() => (h.quit = true)} />
   );
   const r = render(element());
-  if (setup.script.length > 0) sim.play(setup.script);
   await settle();
   Object.assign(h, {
     sim,
