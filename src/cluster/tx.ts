@@ -89,6 +89,7 @@ export class Tx {
 
   set(table: string, key: string, value: unknown): void {
     if (value === undefined) return this.del(table, key);
+    this.writes.set(table, (this.writes.get(table) ?? 0) + 1);
     const existed = this.get(table, key) !== undefined;
     let overlay = this.rows.get(table);
     if (!overlay) this.rows.set(table, (overlay = new Map()));
@@ -101,6 +102,7 @@ export class Tx {
 
   del(table: string, key: string): void {
     if (this.get(table, key) === undefined) return;
+    this.writes.set(table, (this.writes.get(table) ?? 0) + 1);
     let overlay = this.rows.get(table);
     if (!overlay) this.rows.set(table, (overlay = new Map()));
     overlay.set(key, DELETED);
@@ -147,6 +149,13 @@ export class Tx {
     if (this.seqs) this.d.seq = this.seqs;
     if (this.rowCounts) this.d.counts = this.rowCounts;
     if (this.rng !== undefined && this.base.rng !== this.rng) this.d.rng = this.rng;
+  }
+
+  private readonly writes = new Map<string, number>();
+
+  /** How many writes this transaction has made to a table: a version for caches of data derived from it. */
+  writesTo(table: string): number {
+    return this.writes.get(table) ?? 0;
   }
 
   /** The base state's table when this transaction has not written to it (a key for caches of derived data). */

@@ -44,6 +44,7 @@ function reconcile(tx: Tx, key: string): void {
   if (!ds || ds.metadata.deletionTimestamp) return;
   const hash = templateHash(ds.spec.template);
   const pods = claimPods(tx, ds, (labels) => matchesSelector(ds.spec.selector, labels));
+  const podWrites = tx.writesTo('Pod');
   const byNode = new Map<string, Pod[]>();
   for (const p of pods) {
     if (p.metadata.deletionTimestamp) continue;
@@ -96,7 +97,8 @@ function reconcile(tx: Tx, key: string): void {
   if (toCreate.length > 0) tx.after(1000, QUEUE, key);
 
   if ((ds.spec.updateStrategy?.type ?? 'RollingUpdate') === 'RollingUpdate') rollingUpdate(tx, ds, eligible, byNode, hash);
-  updateStatus(tx, key, hash);
+  // Nothing created, deleted or changed since the claim: the status is computed from the same pods.
+  updateStatus(tx, key, hash, tx.writesTo('Pod') === podWrites ? pods : undefined);
 }
 
 /** update.go rollingUpdate: replace old-revision pods while respecting maxUnavailable / maxSurge. */
@@ -143,9 +145,9 @@ function rollingUpdate(tx: Tx, ds: DaemonSet, eligible: Node[], byNode: Map<stri
   }
 }
 
-function updateStatus(tx: Tx, key: string, hash: string): void {
+function updateStatus(tx: Tx, key: string, hash: string, claimed?: Pod[]): void {
   const ds = tx.obj('DaemonSet', key)!;
-  const pods = claimPods(tx, ds, (labels) => matchesSelector(ds.spec.selector, labels));
+  const pods = claimed ?? claimPods(tx, ds, (labels) => matchesSelector(ds.spec.selector, labels));
   const status = daemonSetStatus(ds, sortedNodes(tx), pods, hash, tx.now);
   if (JSON.stringify(status) !== JSON.stringify(ds.status)) {
     tx.update('DaemonSet', key, (d) => {
@@ -189,13 +191,16 @@ function daemonPodChange(old: Pod, cur: Pod): 'now' | 'soon' | 'none' {
  */
 function sortedNodes(tx: Tx): Node[] {
   const table = tx.unchangedTable('Node');
-  const cached = table && nodesByName.get(table);
-  if (cached) return cached;
-  const nodes = tx.objects('Node').sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
-  if (table) nodesByName.set(table, Object.freeze(nodes) as Node[]);
+  const cached = table ? nodesByName.get(table) : nodesInTx.get(tx);
+  if (cached && (table || cached.version === tx.writesTo('Node'))) return cached.nodes;
+  const nodes = Object.freeze(tx.objects('Node').sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1))) as Node[];
+  if (table) nodesByName.set(table, { version: 0, nodes });
+  else nodesInTx.set(tx, { version: tx.writesTo('Node'), nodes });
   return nodes;
 }
-const nodesByName = new WeakMap<object, Node[]>();
+const nodesByName = new WeakMap<object, { version: number; nodes: Node[] }>();
+/** While nodes are being written (a node added, killed, tainted), per transaction and Node-table version. */
+const nodesInTx = new WeakMap<Tx, { version: number; nodes: Node[] }>();
 
 function allDaemonSets(tx: Tx): void {
   for (const ds of tx.objects('DaemonSet')) tx.enqueue(QUEUE, keyOf(ds));
