@@ -18,6 +18,23 @@ import { nextState, randomValue } from './util/rng.js';
 const DELETED = Symbol('deleted');
 const HEX = '0123456789abcdef';
 
+function isEmpty(o: object | null | undefined): boolean {
+  if (o) for (const _ in o) return false;
+  return true;
+}
+
+/**
+ * Puts a transaction's copies of one level of the State (a table's buckets, an index's groups, the timers' due
+ * times) into the draft: a copy left empty, or dropped (null), deletes what the base state had there; any other
+ * is frozen and stored. `draft` is asked for the draft object only when something is written.
+ */
+function writeCopies(copies: Map<string, object | null>, base: Record<string, unknown> | undefined, draft: () => Record<string, unknown>): void {
+  for (const [k, copy] of copies) {
+    if (!isEmpty(copy)) draft()[k] = Object.freeze(copy);
+    else if (base?.[k]) delete draft()[k];
+  }
+}
+
 /** Freezes a new value and its new parts; stops at frozen parts (they are shared with an earlier state). */
 function deepFreeze<V>(v: V): V {
   if (v === null || typeof v !== 'object' || Object.isFrozen(v)) return v;
@@ -131,17 +148,7 @@ export class Tx {
         if (v === DELETED) delete copy[key];
         else copy[key] = deepFreeze(v);
       }
-      const t = (this.d.tables[table] ??= {});
-      for (const [b, copy] of copies) {
-        let empty = true;
-        for (const _ in copy) {
-          empty = false;
-          break;
-        }
-        if (empty) {
-          if (baseTable?.[b]) delete t[b];
-        } else t[b] = Object.freeze(copy) as never;
-      }
+      writeCopies(copies, baseTable, () => (this.d.tables[table] ??= {}));
     }
     this.rows.clear();
     this.commitGroups();
@@ -219,12 +226,7 @@ export class Tx {
     const local = this.groupRows.get(index);
     const names = new Set(Object.keys(this.base.groups[index] ?? {}));
     if (local) for (const [name, g] of local) {
-      let empty = true;
-      if (g) for (const _ in g) {
-        empty = false;
-        break;
-      }
-      if (empty) names.delete(name);
+      if (isEmpty(g)) names.delete(name);
       else names.add(name);
     }
     return [...names];
@@ -248,18 +250,7 @@ export class Tx {
   }
 
   private commitGroups(): void {
-    for (const [index, local] of this.groupRows) {
-      for (const [group, g] of local) {
-        let empty = true;
-        if (g) for (const _ in g) {
-          empty = false;
-          break;
-        }
-        if (empty) {
-          if (this.base.groups[index]?.[group]) delete this.d.groups[index][group];
-        } else (this.d.groups[index] ??= {})[group] = Object.freeze(g!);
-      }
-    }
+    for (const [index, local] of this.groupRows) writeCopies(local, this.base.groups[index], () => (this.d.groups[index] ??= {}));
     this.groupRows.clear();
   }
 
@@ -419,19 +410,8 @@ export class Tx {
   }
 
   private commitTimers(): void {
-    for (const [due, bucket] of this.timerRows) {
-      let empty = true;
-      if (bucket) for (const _ in bucket) {
-        empty = false;
-        break;
-      }
-      if (empty) {
-        if (this.base.timers[due]) delete this.d.timers[due];
-      } else {
-        for (const id in bucket) Object.freeze(bucket![id]);
-        this.d.timers[due] = Object.freeze(bucket!);
-      }
-    }
+    for (const bucket of this.timerRows.values()) if (bucket) for (const id in bucket) Object.freeze(bucket[id]);
+    writeCopies(this.timerRows, this.base.timers, () => this.d.timers);
     this.timerRows.clear();
     if (this.epochs) this.d.timerEpochs = this.epochs;
     this.epochs = undefined;
