@@ -8,11 +8,11 @@ import { deleteObject } from '../apiserver.js';
 import type { Controller } from '../controller.js';
 import { recordEvent } from '../events.js';
 import { matchesSelector } from '../labels.js';
-import { keyOf, objectKey } from '../store.js';
+import { keyOf } from '../store.js';
 import type { Tx } from '../tx.js';
 import { daemonPodTargetNode, nodeShouldRunDaemonPod, pinToNode } from './daemonset-nodes.js';
 import { daemonSetStatus, intOrPercent } from './daemonset-status.js';
-import { claimPods, createPodFromTemplate, enqueueControllerOf, enqueueMatchingControllers, isPodAvailable, podReadyCondition, slowStartBatch } from './shared/pods.js';
+import { claimPods, createPodFromTemplate, enqueueControllerOf, enqueueMatchingControllers, isPodAvailable, readinessKey, resyncControllerOfNextSecond, slowStartBatch } from './shared/pods.js';
 import { REVISION_LABEL, templateHash } from './shared/revision.js';
 
 const QUEUE = 'daemonset';
@@ -159,11 +159,6 @@ function updateStatus(tx: Tx, key: string, hash: string, claimed?: Pod[]): void 
   if (minReady > 0 && (status.numberAvailable ?? 0) < status.numberReady) tx.after(1000, QUEUE, key);
 }
 
-const readiness = (p: Pod) => {
-  const c = podReadyCondition(p);
-  return c ? `${c.status}|${c.lastTransitionTime ?? ''}` : '';
-};
-
 /**
  * What a sync reads of a pod, and how soon it matters. Placement (spec), revision and ownership, deletion and a
  * finished phase change what the controller creates or deletes: it syncs at once. Starting (phase Running) and
@@ -182,7 +177,7 @@ function daemonPodChange(old: Pod, cur: Pod): 'now' | 'soon' | 'none' {
   ) {
     return 'now';
   }
-  return old.status.phase !== cur.status.phase || readiness(old) !== readiness(cur) ? 'soon' : 'none';
+  return old.status.phase !== cur.status.phase || readinessKey(old) !== readinessKey(cur) ? 'soon' : 'none';
 }
 
 /**
@@ -218,11 +213,7 @@ export const daemonSetController: Controller = {
       if (old && next) {
         const change = daemonPodChange(old as Pod, next as Pod);
         if (change === 'none') return;
-        const ref = next.metadata.ownerReferences?.find((r) => r.controller && r.kind === 'DaemonSet');
-        if (change === 'soon' && ref) {
-          tx.at(Math.ceil(tx.now / 1000) * 1000, QUEUE, objectKey('DaemonSet', next.metadata.namespace, ref.name));
-          return;
-        }
+        if (change === 'soon') return resyncControllerOfNextSecond(tx, QUEUE, 'DaemonSet', next);
       }
       enqueueControllerOf(tx, QUEUE, 'DaemonSet', old, next);
       if (next && !old) enqueueMatchingControllers(tx, QUEUE, tx.objects('DaemonSet'), next as Pod, (c, l) => matchesSelector(c.spec.selector, l));

@@ -12,7 +12,7 @@ import { deleteObject } from '../apiserver.js';
 import type { Controller } from '../controller.js';
 import { recordEvent } from '../events.js';
 import { isEmptySelector, matchesMap, matchesSelector } from '../labels.js';
-import { INDEX, keyOf, objectKey } from '../store.js';
+import { INDEX, keyOf } from '../store.js';
 import type { Tx, Watcher } from '../tx.js';
 import { calculateStatus, nextAvailableAt, sameStatus } from './replicaset-status.js';
 import { getPodsToDelete } from './replicaset-victims.js';
@@ -22,7 +22,8 @@ import {
   enqueueControllerOf,
   enqueueMatchingControllers,
   isPodActive,
-  podReadyCondition,
+  readinessKey,
+  resyncControllerOfNextSecond,
   slowStartBatch,
 } from './shared/pods.js';
 
@@ -65,23 +66,6 @@ function sameLabels(a: Labels | undefined, b: Labels | undefined): boolean {
   return ka.every((k) => b![k] === a![k]);
 }
 
-function readyState(pod: Pod): string {
-  const c = podReadyCondition(pod);
-  return c ? `${c.status}|${c.lastTransitionTime ?? ''}` : '';
-}
-
-/**
- * A pod's readiness changed and nothing else: only the status (READY, AVAILABLE) moves, so the sync is batched to
- * the next whole simulated second instead of running at every 100 ms step in which some pod became ready — the
- * status read at any whole second (every `wait`, every printed age) is the same, and a 500-replica set is read
- * 5 times, not 50, while its pods come up. Creations, deletions and adoption still sync at once.
- */
-function statusResync(tx: Tx, f: Flavour, pod: Pod): void {
-  const ref = controllerRefOf(pod);
-  if (ref?.kind !== f.kind) return;
-  tx.at(Math.ceil(tx.now / 1000) * 1000, f.queue, objectKey(f.kind, pod.metadata.namespace, ref.name));
-}
-
 /**
  * addPod / updatePod / deletePod. Kubernetes wakes the controller on every pod update; we skip updates that
  * cannot change what a sync does (container state churn), which matters with 150,000 pods.
@@ -113,7 +97,8 @@ function podWatcher(f: Flavour): Watcher {
     if (refChanged && oldRef) enqueueControllerOf(tx, f.queue, f.kind, old);
     if (curRef) {
       if (refChanged || labelChanged || isPodActive(old) !== isPodActive(cur)) enqueueControllerOf(tx, f.queue, f.kind, cur);
-      else if (readyState(old) !== readyState(cur)) statusResync(tx, f, cur);
+      // Only READY/AVAILABLE move: the next whole second will do. Creations, deletions, adoption sync at once.
+      else if (readinessKey(old) !== readinessKey(cur)) resyncControllerOfNextSecond(tx, f.queue, f.kind, cur);
       return;
     }
     if (labelChanged || refChanged) enqueueMatching(tx, cur);
