@@ -6,11 +6,14 @@
 //   totals do not depend on the order in which watchers see nested writes.
 // - `SchedulerCache` lives for one transaction (WeakMap keyed by the Tx): the parsed node list, the usage rows
 //   read so far, and per-owner pod counts per node for spreading. It is built lazily and patched by the same
-//   watchers, so a transaction that schedules 20,000 pods reads each node once.
+//   watchers, so a transaction that schedules 20,000 pods reads each node once. The same numbers are kept as
+//   columns in a NodeTable (node-table.ts) for the columnar Filter/Score loop (fast-path.ts), and the owner
+//   counts are arrays indexed by the table's slots.
 
 import type { Node, Pod, Taint } from '../api/types.js';
 import { INDEX } from '../store.js';
 import type { Tx } from '../tx.js';
+import { NodeTable } from './node-table.js';
 import { isPodTerminal, nodeAllocatable, podRequest, type Allocatable } from './resources.js';
 
 export const NODE_USAGE = 'nodeUsage';
@@ -42,6 +45,8 @@ export class NodeInfo {
 
   constructor(
     readonly name: string,
+    /** The node's row in the NodeTable. */
+    readonly slot: number,
     node: Node,
     public usage: NodeUsage,
   ) {
@@ -60,9 +65,12 @@ export class NodeInfo {
 export class SchedulerCache {
   private nodeMap: Map<string, NodeInfo> | undefined;
   private order: NodeInfo[] | undefined;
+  private slotOrder: Int32Array | undefined;
   /** Usage of nodes that have no Node object (pods bound to a deleted or unknown node). */
   private readonly orphanUsage = new Map<string, NodeUsage>();
-  readonly spread = new Map<string, Map<string, number>>();
+  readonly table = new NodeTable();
+  /** Pods of an owner (controller uid) counted per node: a count per table slot. */
+  private readonly spread = new Map<string, Int32Array>();
 
   constructor(private readonly tx: Tx) {}
 
@@ -75,19 +83,33 @@ export class SchedulerCache {
       this.nodeMap = new Map();
       for (const n of this.tx.objects('Node')) {
         const name = n.metadata.name;
-        this.nodeMap.set(name, new NodeInfo(name, n, this.orphanUsage.get(name) ?? this.readUsage(name)));
-        this.orphanUsage.delete(name);
+        this.addInfo(name, n, this.orphanUsage.get(name) ?? this.readUsage(name));
       }
     }
     return this.nodeMap;
+  }
+
+  private addInfo(name: string, node: Node, usage: NodeUsage): void {
+    const info = new NodeInfo(name, this.table.slotOf(name), node, usage);
+    this.nodeMap!.set(name, info);
+    this.orphanUsage.delete(name);
+    this.table.setNode(info);
+    this.table.setUsage(info.slot, usage);
   }
 
   /** Every node, sorted by name (the order the scheduler walks them, starting at nextStartNodeIndex). */
   nodeList(): NodeInfo[] {
     if (!this.order) {
       this.order = [...this.nodesByName().values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      this.slotOrder = Int32Array.from(this.order, (info) => info.slot);
     }
     return this.order;
+  }
+
+  /** The table slot of each node of nodeList(), in the same order. */
+  nodeSlots(): Int32Array {
+    this.nodeList();
+    return this.slotOrder!;
   }
 
   nodeInfo(name: string): NodeInfo | undefined {
@@ -100,13 +122,14 @@ export class SchedulerCache {
     const existing = this.nodeMap.get(name);
     if (newNode && existing) {
       existing.refresh(newNode);
+      this.table.setNode(existing);
     } else if (newNode) {
-      this.nodeMap.set(name, new NodeInfo(name, newNode, this.usageOf(name)));
-      this.orphanUsage.delete(name);
+      this.addInfo(name, newNode, this.usageOf(name));
       this.order = undefined;
     } else if (existing) {
       this.orphanUsage.set(name, existing.usage);
       this.nodeMap.delete(name);
+      this.table.removeNode(existing.slot);
       this.order = undefined;
     }
   }
@@ -121,23 +144,43 @@ export class SchedulerCache {
 
   setUsage(node: string, usage: NodeUsage): void {
     const info = this.nodeMap?.get(node);
-    if (info) info.usage = usage;
-    else this.orphanUsage.set(node, usage);
+    if (info) {
+      info.usage = usage;
+      this.table.setUsage(info.slot, usage);
+    } else this.orphanUsage.set(node, usage);
   }
 
-  /** Pods of the owner `uid` counted per node (built from the dependents index on first use). */
-  ownerSpread(uid: string): Map<string, number> {
-    let m = this.spread.get(uid);
-    if (m) return m;
-    m = new Map();
+  /**
+   * Pods of the owner `uid` counted per node, indexed by table slot (built from the dependents index on first use,
+   * then kept in step by trackPod).
+   */
+  ownerSpread(uid: string): Int32Array {
+    const counts = this.table.fitSlots(this.spread.get(uid) ?? this.countOwnerPods(uid));
+    this.spread.set(uid, counts);
+    return counts;
+  }
+
+  private countOwnerPods(uid: string): Int32Array {
+    this.nodesByName();
+    const slots: number[] = [];
     for (const ref of this.tx.members(INDEX.dependents, uid)) {
       if (!ref.startsWith('Pod|')) continue;
       const p = this.tx.obj('Pod', ref.slice(4));
       const node = p && spreadNode(p);
-      if (node && controllerUid(p) === uid) m.set(node, (m.get(node) ?? 0) + 1);
+      if (node && controllerUid(p) === uid) slots.push(this.table.slotOf(node));
     }
-    this.spread.set(uid, m);
-    return m;
+    const counts = new Int32Array(this.table.size);
+    for (const s of slots) counts[s]++;
+    return counts;
+  }
+
+  /** One pod of owner `uid` more (sign 1) or less on `node`, if that owner's counts are built. */
+  spreadAdd(uid: string, node: string, sign: 1 | -1): void {
+    let counts = this.spread.get(uid);
+    if (!counts) return;
+    const s = this.table.slotOf(node);
+    if (s >= counts.length) this.spread.set(uid, (counts = this.table.fitSlots(counts)));
+    counts[s] += sign;
   }
 }
 
@@ -211,13 +254,12 @@ export function trackPod(tx: Tx, oldPod: Pod | undefined, newPod: Pod | undefine
   }
   const cache = existingCache(tx);
   if (!cache) return;
-  for (const [pod, sign] of [
-    [oldPod, -1],
-    [newPod, 1],
-  ] as const) {
-    const node = spreadNode(pod);
-    const uid = pod && controllerUid(pod);
-    const m = uid ? cache.spread.get(uid) : undefined;
-    if (node && m) m.set(node, (m.get(node) ?? 0) + sign);
-  }
+  spreadDelta(cache, oldPod, -1);
+  spreadDelta(cache, newPod, 1);
+}
+
+function spreadDelta(cache: SchedulerCache, pod: Pod | undefined, sign: 1 | -1): void {
+  const node = spreadNode(pod);
+  const uid = node && controllerUid(pod!);
+  if (uid) cache.spreadAdd(uid, node, sign);
 }

@@ -5,6 +5,8 @@
 //   bind: spec.nodeName, PodScheduled=True, event `Scheduled`.
 // On failure: PodScheduled=False reason Unschedulable with the FitError text, Warning `FailedScheduling`, and the
 // pod waits in the scheduling queue (queue.ts).
+// Filter and Score run over the cache's columns (fast-path.ts) unless PreFilter named the pod's nodes; the general
+// path over NodeInfo objects makes the same decisions (test/scheduler/fast-path.test.ts compares them).
 
 import type { Node, Pod, PodCondition } from '../api/types.js';
 import type { Controller } from '../controller.js';
@@ -12,9 +14,10 @@ import { recordEvent } from '../events.js';
 import { keyOf } from '../store.js';
 import type { Tx } from '../tx.js';
 import { rfc3339 } from '../util/time.js';
-import { schedulerCache, trackPod, existingCache, usageNode, type NodeInfo } from './cache.js';
+import { schedulerCache, trackPod, existingCache, usageNode, type NodeInfo, type SchedulerCache } from './cache.js';
 import { fitErrorMessage, NO_NODES_AVAILABLE, type Diagnosis } from './fit-error.js';
-import { ERR_REASON_AFFINITY_CONFLICT, filterInput, preFilterNodeNames, runFilters, type FilterStatus } from './filters.js';
+import { diagnoseAll, findFeasibleColumnar, selectHostColumnar } from './fast-path.js';
+import { ERR_REASON_AFFINITY_CONFLICT, filterInput, preFilterNodeNames, runFilters, type FilterStatus, type PodFilterInput } from './filters.js';
 import {
   isDue,
   moveUnschedulable,
@@ -48,6 +51,13 @@ export function numFeasibleNodesToFind(numAllNodes: number): number {
   if (numAllNodes < 100) return numAllNodes;
   const percentage = Math.max(5, 50 - Math.floor(numAllNodes / 125));
   return Math.max(100, Math.floor((numAllNodes * percentage) / 100));
+}
+
+let columnar = true;
+
+/** Turns the columnar Filter/Score loop off (true) or on: the general path is the reference it is tested against. */
+export function useGeneralPathOnly(general: boolean): void {
+  columnar = !general;
 }
 
 /** podutil.UpdatePodCondition: lastTransitionTime moves only when the status does. */
@@ -124,6 +134,7 @@ function scheduleOne(tx: Tx, pod: Pod, q: QueuedPod | undefined): void {
   } else {
     start = (tx.get<number>(SCHEDULER_STATE, 'nextStartNodeIndex') ?? 0) % nodes.length;
     toFind = numFeasibleNodesToFind(nodes.length);
+    if (columnar) return scheduleColumnar(tx, cache, pod, q, input, diagnosis, start, toFind);
   }
 
   const feasible: NodeInfo[] = [];
@@ -145,6 +156,20 @@ function scheduleOne(tx: Tx, pod: Pod, q: QueuedPod | undefined): void {
     return fail(tx, pod, q, fitErrorMessage(pod, diagnosis), rejectedBy, false);
   }
   bind(tx, pod, selectHost(tx, cache, pod, request, feasible).name);
+}
+
+/** scheduleOne's Filter, Score and bind over the cache's columns (fast-path.ts), for pods PreFilter left to every node. */
+function scheduleColumnar(tx: Tx, cache: SchedulerCache, pod: Pod, q: QueuedPod | undefined, input: PodFilterInput, diagnosis: Diagnosis, start: number, toFind: number): void {
+  const nodes = cache.nodeList();
+  const { count, processed } = findFeasibleColumnar(cache, input, start, toFind);
+  tx.set(SCHEDULER_STATE, 'nextStartNodeIndex', (start + processed) % nodes.length);
+  if (count === 0) {
+    diagnoseAll(input, nodes, start, diagnosis);
+    const rejectedBy = [...new Set([...diagnosis.nodeToStatus.values()].map((s) => s.plugin))];
+    return fail(tx, pod, q, fitErrorMessage(pod, diagnosis), rejectedBy, false);
+  }
+  const slot = selectHostColumnar(tx, cache, pod, input.request, count);
+  bind(tx, pod, cache.table.infos[slot]!.name);
 }
 
 function nodeMayHelp(oldNode: Node | undefined, newNode: Node | undefined): boolean {

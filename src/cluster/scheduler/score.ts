@@ -3,6 +3,10 @@
 // ×1, PodTopologySpread ×2 (the system default constraint: spread a controller's pods over hostnames, maxSkew 3,
 // ScheduleAnyway). Integer arithmetic as the plugins use int64; the best node wins and ties are broken at random
 // (schedule_one.go selectHost) with the simulation's seeded RNG.
+//
+// Two callers: selectHost below reads NodeInfo objects (the general path, for pods whose PreFilter names their
+// nodes), selectHostColumnar (fast-path.ts) reads the NodeTable's columns. The arithmetic both use lives in the
+// shared functions here, so the two cannot drift apart.
 
 import type { Pod } from '../api/types.js';
 import type { Tx } from '../tx.js';
@@ -26,19 +30,80 @@ function fraction(requested: number, alloc: number): number {
 
 /**
  * LeastAllocated on cpu and memory (using the non-zero requests, so that pods without requests still spread)
- * plus BalancedAllocation: 100 × (1 − standard deviation of the cpu and memory fractions).
+ * plus BalancedAllocation: 100 × (1 − standard deviation of the cpu and memory fractions). Arguments: the node's
+ * allocatable cpu and memory, its requested cpu, memory and non-zero cpu, memory.
  */
-function resourceScore(info: NodeInfo, req: PodRequest): number {
-  const used = info.usage;
-  const a = info.allocatable;
-  const least = Math.floor((leastRequested(a.milliCPU, used.nonZeroMilliCPU + req.nonZeroMilliCPU) + leastRequested(a.memory, used.nonZeroMemory + req.nonZeroMemory)) / 2);
-  const cpu = fraction(used.milliCPU + req.milliCPU, a.milliCPU);
-  const mem = fraction(used.memory + req.memory, a.memory);
+export function resourceScore(
+  allocCPU: number,
+  allocMemory: number,
+  usedCPU: number,
+  usedMemory: number,
+  nonZeroCPU: number,
+  nonZeroMemory: number,
+  req: PodRequest,
+): number {
+  const least = Math.floor((leastRequested(allocCPU, nonZeroCPU + req.nonZeroMilliCPU) + leastRequested(allocMemory, nonZeroMemory + req.nonZeroMemory)) / 2);
+  const cpu = fraction(usedCPU + req.milliCPU, allocCPU);
+  const mem = fraction(usedMemory + req.memory, allocMemory);
   const balanced = Math.floor((1 - Math.abs(cpu - mem) / 2) * MAX_NODE_SCORE);
   return WEIGHT.NodeResourcesFit * least + WEIGHT.BalancedAllocation * balanced;
 }
 
-function untoleratedPreferNoSchedule(pod: Pod, info: NodeInfo): number {
+/** TaintToleration's normalized score (DefaultNormalizeScore, reversed) for `count` of at most `max` taints. */
+export function taintScore(count: number, max: number): number {
+  return max > 0 ? MAX_NODE_SCORE - Math.floor((MAX_NODE_SCORE * count) / max) : MAX_NODE_SCORE;
+}
+
+/** The score before weighting: the node's TaintToleration and resource scores. */
+export function baseScore(taint: number, resources: number): number {
+  return WEIGHT.TaintToleration * taint + resources;
+}
+
+/** PodTopologySpread's raw score for `count` pods of the owner on a node, among `nodes` feasible nodes. */
+export function spreadRawWeight(nodes: number): number {
+  return Math.log(nodes + 2);
+}
+
+export function spreadRaw(count: number, weight: number): number {
+  return Math.round(count * weight + (HOSTNAME_MAX_SKEW - 1));
+}
+
+/** Normalizes raw[0..n) so that the node with the fewest pods of the owner scores highest, and adds it to total. */
+export function addSpreadScores(total: Float64Array, raw: Float64Array, n: number): void {
+  let min = Infinity;
+  let max = 0;
+  for (let i = 0; i < n; i++) {
+    const s = raw[i];
+    if (s < min) min = s;
+    if (s > max) max = s;
+  }
+  for (let i = 0; i < n; i++) {
+    const s = max === 0 ? MAX_NODE_SCORE : Math.floor((MAX_NODE_SCORE * (max + min - raw[i])) / max);
+    total[i] += WEIGHT.PodTopologySpread * s;
+  }
+}
+
+/**
+ * selectHost picks uniformly among the top-scoring nodes; one draw from the seeded RNG does the same (only when
+ * there is more than one). Returns an index into total[0..n), -1 when no score is a number.
+ */
+export function pickTop(tx: Tx, total: Float64Array, n: number, best: Int32Array): number {
+  let top = -Infinity;
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    const t = total[i];
+    if (t > top) {
+      top = t;
+      count = 0;
+    }
+    if (t === top) best[count++] = i;
+  }
+  if (count === 1) return best[0];
+  const pick = Math.floor(tx.random() * count);
+  return pick < count ? best[pick] : -1;
+}
+
+export function untoleratedPreferNoSchedule(pod: Pod, info: NodeInfo): number {
   let n = 0;
   for (const taint of info.node.spec.taints ?? []) {
     if (taint.effect !== 'PreferNoSchedule') continue;
@@ -53,25 +118,25 @@ function untoleratedPreferNoSchedule(pod: Pod, info: NodeInfo): number {
   return n;
 }
 
-/** Scores every feasible node and returns the chosen one. */
+/** Scores every feasible node and returns the chosen one (the general path: NodeInfo objects). */
 export function selectHost(tx: Tx, c: SchedulerCache, pod: Pod, req: PodRequest, feasible: NodeInfo[]): NodeInfo {
   if (feasible.length === 1) return feasible[0];
   const n = feasible.length;
   const total = new Float64Array(n);
 
   // TaintToleration: DefaultNormalizeScore(reverse) over untolerated PreferNoSchedule taints.
-  let taintCounts: Int32Array | undefined;
+  const taintCounts = new Int32Array(n);
   let maxTaints = 0;
   for (let i = 0; i < n; i++) {
     if (!feasible[i].node.spec.taints?.length) continue;
     const k = untoleratedPreferNoSchedule(pod, feasible[i]);
-    if (k === 0) continue;
-    (taintCounts ??= new Int32Array(n))[i] = k;
+    taintCounts[i] = k;
     if (k > maxTaints) maxTaints = k;
   }
   for (let i = 0; i < n; i++) {
-    const t = taintCounts ? MAX_NODE_SCORE - Math.floor((MAX_NODE_SCORE * taintCounts[i]) / maxTaints) : MAX_NODE_SCORE;
-    total[i] = WEIGHT.TaintToleration * t + resourceScore(feasible[i], req);
+    const { allocatable: a, usage: u } = feasible[i];
+    const resources = resourceScore(a.milliCPU, a.memory, u.milliCPU, u.memory, u.nonZeroMilliCPU, u.nonZeroMemory, req);
+    total[i] = baseScore(taintScore(taintCounts[i], maxTaints), resources);
   }
 
   // PodTopologySpread: scoreForCount = count × log(domains + 2) + (maxSkew − 1), then normalized so that the
@@ -79,30 +144,13 @@ export function selectHost(tx: Tx, c: SchedulerCache, pod: Pod, req: PodRequest,
   const uid = controllerUid(pod);
   if (uid) {
     const counts = c.ownerSpread(uid);
-    const weight = Math.log(n + 2);
+    const weight = spreadRawWeight(n);
     const raw = new Float64Array(n);
-    for (let i = 0; i < n; i++) raw[i] = Math.round((counts.get(feasible[i].name) ?? 0) * weight + (HOSTNAME_MAX_SKEW - 1));
-    let min = Infinity;
-    let max = 0;
-    for (const s of raw) {
-      if (s < min) min = s;
-      if (s > max) max = s;
-    }
-    for (let i = 0; i < n; i++) {
-      const s = max === 0 ? MAX_NODE_SCORE : Math.floor((MAX_NODE_SCORE * (max + min - raw[i])) / max);
-      total[i] += WEIGHT.PodTopologySpread * s;
-    }
+    for (let i = 0; i < n; i++) raw[i] = spreadRaw(counts[feasible[i].slot], weight);
+    addSpreadScores(total, raw, n);
   }
 
-  // selectHost picks uniformly among the top-scoring nodes; one draw from the seeded RNG does the same.
-  let top = -Infinity;
-  const best: number[] = [];
-  for (let i = 0; i < n; i++) {
-    if (total[i] > top) {
-      top = total[i];
-      best.length = 0;
-    }
-    if (total[i] === top) best.push(i);
-  }
-  return feasible[best.length === 1 ? best[0] : best[Math.floor(tx.random() * best.length)]];
+  const i = pickTop(tx, total, n, new Int32Array(n));
+  if (i < 0) throw new Error(`no node scored for pod ${pod.metadata.name}`);
+  return feasible[i];
 }
