@@ -3,10 +3,10 @@
 // (record/events_cache.go). Retention is bounded: the oldest events go when there are more than
 // config.maxEvents, and events expire after config.eventTtlMs as the API server's --event-ttl does.
 
-import type { Event, KubeObject } from './api/types.js';
+import type { Event, KubeObject, ObjectReference } from './api/types.js';
 import { API_VERSION } from './api/types.js';
 import type { Tx } from './tx.js';
-import { fnv1a } from './util/hash.js';
+import { FNV1A_OFFSET, fnv1aChar, fnv1aMore } from './util/hash.js';
 import { rfc3339 } from './util/time.js';
 
 export interface EventSpec {
@@ -32,10 +32,18 @@ const generationOf = (ev: Event) => String(Math.floor(Number(ev.metadata.resourc
 
 export function recordEvent(tx: Tx, obj: KubeObject, spec: EventSpec): void {
   const ns = obj.metadata.namespace ?? 'default';
-  const aggKey = [obj.metadata.uid, spec.fieldPath ?? '', spec.type, spec.reason, spec.message, spec.component].join('\u0000');
+  // The aggregation key is (uid, fieldPath, type, reason, message, component) joined by NUL; it is hashed part by
+  // part, and its second hash (the key + '#') continues the first by one character: the same numbers as
+  // building the key and hashing it twice, without the key.
+  let h = fnv1aMore(FNV1A_OFFSET, obj.metadata.uid ?? '');
+  h = fnv1aMore(fnv1aChar(h, 0), spec.fieldPath ?? '');
+  h = fnv1aMore(fnv1aChar(h, 0), spec.type);
+  h = fnv1aMore(fnv1aChar(h, 0), spec.reason);
+  h = fnv1aMore(fnv1aChar(h, 0), spec.message);
+  h = fnv1aMore(fnv1aChar(h, 0), spec.component);
   // kubelet names events `<object>.<hex unix nanos>`; we derive the suffix from the aggregation key instead, so
   // a repeat finds its Event by name without another index.
-  const name = `${obj.metadata.name}.${fnv1a(aggKey).toString(16).padStart(8, '0')}${fnv1a(aggKey + '#').toString(16).padStart(8, '0')}`;
+  const name = eventName(obj.metadata.name, h >>> 0, fnv1aChar(h, 0x23) >>> 0);
   const key = `${ns}/${name}`;
   const now = rfc3339(tx.now);
   const seq = tx.nextSeq('event');
@@ -47,9 +55,18 @@ export function recordEvent(tx: Tx, obj: KubeObject, spec: EventSpec): void {
     if (oldGen !== gen) {
       tx.groupRemove(EVENT_GENERATIONS, oldGen, key);
       tx.groupAdd(EVENT_GENERATIONS, gen, key);
+      noteGeneration(tx, gen);
     }
     return;
   }
+  const apiVersion = API_VERSION[obj.kind];
+  const { uid, resourceVersion } = obj.metadata;
+  // A Node's events have no namespace in involvedObject (Nodes are cluster-scoped).
+  const involvedObject: ObjectReference =
+    obj.kind === 'Node'
+      ? { apiVersion, kind: obj.kind, name: obj.metadata.name, uid, resourceVersion }
+      : { apiVersion, kind: obj.kind, name: obj.metadata.name, namespace: ns, uid, resourceVersion };
+  if (spec.fieldPath) involvedObject.fieldPath = spec.fieldPath;
   const ev: Event = {
     apiVersion: 'v1',
     kind: 'Event',
@@ -59,15 +76,7 @@ export function recordEvent(tx: Tx, obj: KubeObject, spec: EventSpec): void {
       uid: tx.uid(),
       creationTimestamp: now,
     },
-    involvedObject: {
-      apiVersion: API_VERSION[obj.kind],
-      kind: obj.kind,
-      name: obj.metadata.name,
-      namespace: obj.kind === 'Node' ? undefined : ns,
-      uid: obj.metadata.uid,
-      resourceVersion: obj.metadata.resourceVersion,
-      ...(spec.fieldPath ? { fieldPath: spec.fieldPath } : {}),
-    },
+    involvedObject,
     reason: spec.reason,
     message: spec.message,
     source: spec.host ? { component: spec.component, host: spec.host } : { component: spec.component },
@@ -78,26 +87,88 @@ export function recordEvent(tx: Tx, obj: KubeObject, spec: EventSpec): void {
     reportingComponent: spec.component,
     reportingInstance: spec.host ?? '',
   };
-  if (ev.involvedObject.namespace === undefined) delete ev.involvedObject.namespace;
-  tx.groupAdd(EVENT_GENERATIONS, generationOf(tx.put(ev)), key);
-  // The count bound is checked on every new event; the TTL only every 256 events (it needs a scan of a generation).
-  if (tx.count('Event') > tx.config.maxEvents || seq % 256 === 0) pruneEvents(tx);
+  const gen = generationOf(tx.put(ev));
+  tx.groupAdd(EVENT_GENERATIONS, gen, key);
+  noteGeneration(tx, gen);
+  // The count bound is checked on every new event; the TTL only every 256 events.
+  if (tx.count('Event') > tx.config.maxEvents || seq % 256 === 0) pruneEvents(tx, Number(gen));
 }
 
-/** Drops whole oldest generations while over the count bound or past the TTL. */
-function pruneEvents(tx: Tx): void {
-  const gens = tx.groupNames(EVENT_GENERATIONS)
-    .map(Number)
-    .sort((a, b) => a - b);
-  for (const g of gens) {
-    const keys = tx.members(EVENT_GENERATIONS, String(g));
-    const over = tx.count('Event') > tx.config.maxEvents;
-    // The TTL needs the newest timestamp of the generation: only worth parsing when the count bound holds.
-    const expired = !over && keys.length > 0 && Math.max(...keys.map((k) => Date.parse(tx.obj('Event', k)?.lastTimestamp ?? '') || 0)) < tx.now - tx.config.eventTtlMs;
-    if (!over && !expired) break;
-    if (g === gens[gens.length - 1]) break; // never drop the generation being written
-    for (const k of keys) tx.remove('Event', k);
-    // The whole generation goes at once (removing its members one by one copied the group each time).
-    tx.groupDrop(EVENT_GENERATIONS, String(g));
+const HEX_CODES = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+const NAME_CODES: number[] = [];
+
+/**
+ * `<object>.<h1><h2>` (each hash as 8 hex digits) as one flat string: a template leaves a tree of V8 cons strings
+ * (~150 bytes) in every Event's name.
+ */
+function eventName(object: string, h1: number, h2: number): string {
+  const c = NAME_CODES;
+  let n = 0;
+  for (let i = 0; i < object.length; i++) c[n++] = object.charCodeAt(i);
+  c[n++] = 0x2e; // '.'
+  for (let s = 28; s >= 0; s -= 4) c[n++] = HEX_CODES[(h1 >>> s) & 15];
+  for (let s = 28; s >= 0; s -= 4) c[n++] = HEX_CODES[(h2 >>> s) & 15];
+  c.length = n;
+  return String.fromCharCode.apply(null, c);
+}
+
+/**
+ * What pruneEvents keeps for the rest of a transaction: the generations that may have members, oldest first
+ * (listed and sorted once, then extended as events are written: a new generation is always the newest), and
+ * per generation a member found within the TTL. Without it every call listed and sorted every generation, and
+ * checked the TTL by parsing every timestamp of the oldest one.
+ */
+interface Pruning {
+  generations: number[];
+  inTtl: Map<string, string>;
+}
+const pruning = new WeakMap<Tx, Pruning>();
+
+function noteGeneration(tx: Tx, gen: string): void {
+  const gens = pruning.get(tx)?.generations;
+  if (gens && !(gens[gens.length - 1] >= Number(gen))) gens.push(Number(gen));
+}
+
+/**
+ * Drops whole oldest generations while over the count bound or past the TTL; never `newest`, the generation
+ * being written.
+ */
+function pruneEvents(tx: Tx, newest: number): void {
+  let p = pruning.get(tx);
+  if (!p) {
+    const generations = tx.groupNames(EVENT_GENERATIONS).map(Number).sort((a, b) => a - b);
+    pruning.set(tx, (p = { generations, inTtl: new Map() }));
+  }
+  const gens = p.generations;
+  while (gens.length > 0) {
+    const g = String(gens[0]);
+    // A generation whose events were all repeated since (moved to a newer one) is empty: it is not one.
+    if (tx.groupHasMembers(EVENT_GENERATIONS, g)) {
+      if (gens[0] === newest) break;
+      // The TTL needs the newest timestamp of the generation: only worth looking when the count bound holds.
+      if (tx.count('Event') <= tx.config.maxEvents && !expired(tx, p, g)) break;
+      for (const k of tx.members(EVENT_GENERATIONS, g)) tx.remove('Event', k);
+      // The whole generation goes at once (removing its members one by one copied the group each time).
+      tx.groupDrop(EVENT_GENERATIONS, g);
+    }
+    gens.shift();
   }
 }
+
+/** Whether every event of a generation is past --event-ttl (their newest lastTimestamp is older). */
+function expired(tx: Tx, p: Pruning, gen: string): boolean {
+  const cutoff = tx.now - tx.config.eventTtlMs;
+  const known = p.inTtl.get(gen);
+  if (known !== undefined && tx.groupHas(EVENT_GENERATIONS, gen, known) && lastSeen(tx, known) >= cutoff) return false;
+  // The newest events of a generation are its last members: look from the end.
+  const keys = tx.members(EVENT_GENERATIONS, gen);
+  for (let i = keys.length - 1; i >= 0; i--) {
+    if (lastSeen(tx, keys[i]) >= cutoff) {
+      p.inTtl.set(gen, keys[i]);
+      return false;
+    }
+  }
+  return keys.length > 0;
+}
+
+const lastSeen = (tx: Tx, key: string) => Date.parse(tx.obj('Event', key)?.lastTimestamp ?? '') || 0;

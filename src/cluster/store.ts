@@ -21,8 +21,17 @@ const DEFAULT_BUCKETS = 16;
 const BUCKET_NAMES = Array.from({ length: 1024 }, (_, i) => String(i));
 
 export function bucketOf(table: string, key: string): string {
-  const n = BUCKETS[table] ?? DEFAULT_BUCKETS;
-  return BUCKET_NAMES[fnv1a(key) % n];
+  return bucketFor(key, bucketCount(table));
+}
+
+/** How many buckets a table has (the Tx looks it up once per table, not per row). */
+export function bucketCount(table: string): number {
+  return BUCKETS[table] ?? DEFAULT_BUCKETS;
+}
+
+/** The bucket of `key` in a table of `buckets` buckets. */
+export function bucketFor(key: string, buckets: number): string {
+  return BUCKET_NAMES[fnv1a(key) % buckets];
 }
 
 /** The key an object is stored under: `namespace/name`, or `name` for cluster-scoped kinds. */

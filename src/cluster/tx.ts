@@ -11,39 +11,76 @@
 
 import { produce, type Draft } from 'immer';
 import type { Kind, KubeObject, ObjectOfKind } from './api/types.js';
-import type { State, Timer } from './state.js';
-import { bucketOf, earliestTimerIn, INDEX, keyOf, TIMER_EPOCH_MS, TIMER_GRAIN_MS } from './store.js';
+import type { Bucketed, State, Timer } from './state.js';
+import { bucketCount, bucketFor, earliestTimerIn, INDEX, keyOf, TIMER_EPOCH_MS, TIMER_GRAIN_MS } from './store.js';
 import { nextState, randomValue } from './util/rng.js';
 
 const DELETED = Symbol('deleted');
-const HEX = '0123456789abcdef';
+type Slot = unknown | typeof DELETED;
 
-function isEmpty(o: object | null | undefined): boolean {
-  if (o) for (const _ in o) return false;
-  return true;
+/** One table as this transaction sees it: the rows it wrote (the overlay) over the base state's buckets. */
+interface TableTx {
+  readonly name: string;
+  readonly base: Bucketed<unknown> | undefined;
+  readonly buckets: number;
+  readonly rows: Map<string, Slot>;
+  /** Writes so far (writesTo). */
+  writes: number;
 }
 
 /**
- * Puts a transaction's copies of one level of the State (a table's buckets, an index's groups, the timers' due
- * times) into the draft: a copy left empty, or dropped (null), deletes what the base state had there; any other
- * is frozen and stored. `draft` is asked for the draft object only when something is written.
+ * A group this transaction copied, and how its size moved: `delta` is members added minus members removed since
+ * the copy was taken. Emptiness is then O(1) when anything was added (delta > 0); the base group's size is counted
+ * only when as many members went as came, once (a `for…in` over a big dictionary-mode object lists every key in
+ * V8, so asking "is it empty?" that way cost O(members) each time: pruneEvents asked it of every generation).
  */
-function writeCopies(copies: Map<string, object | null>, base: Record<string, unknown> | undefined, draft: () => Record<string, unknown>): void {
-  for (const [k, copy] of copies) {
-    if (!isEmpty(copy)) draft()[k] = Object.freeze(copy);
-    else if (base?.[k]) delete draft()[k];
-  }
+interface GroupCopy {
+  readonly members: Record<string, true>;
+  readonly base: Record<string, true> | undefined;
+  delta: number;
+  baseSize: number;
 }
 
-/** Freezes a new value and its new parts; stops at frozen parts (they are shared with an earlier state). */
+function copyOf(base: Record<string, true> | undefined): GroupCopy {
+  return { members: base ? { ...base } : {}, base, delta: 0, baseSize: base ? -1 : 0 };
+}
+
+function isEmptyCopy(c: GroupCopy): boolean {
+  if (c.delta > 0) return false;
+  if (c.baseSize < 0) c.baseSize = Object.keys(c.base!).length;
+  return c.baseSize + c.delta === 0;
+}
+
+/**
+ * Puts one copy into the draft level it came from (a table's buckets, an index's groups, the timers' due times):
+ * an empty or dropped (null) copy deletes what the base state had there; any other is frozen and stored.
+ * `draft` is asked for the draft object only when something is written.
+ */
+function writeCopy(k: string, copy: object | null, base: Record<string, unknown> | undefined, draft: () => Record<string, unknown>): void {
+  if (copy) draft()[k] = Object.freeze(copy);
+  else if (base?.[k]) delete draft()[k];
+}
+
+/**
+ * Freezes a new value and its new parts; stops at frozen parts (they are shared with an earlier state). Nothing
+ * in kubesim seals objects or only prevents extensions, so "not extensible" means "frozen" here: Object.isExtensible
+ * reads a map bit, where Object.isFrozen went to the runtime and walked the property descriptors of each shared part.
+ */
 function deepFreeze<V>(v: V): V {
-  if (v === null || typeof v !== 'object' || Object.isFrozen(v)) return v;
+  if (v === null || typeof v !== 'object' || !Object.isExtensible(v)) return v;
   Object.freeze(v);
-  if (Array.isArray(v)) for (const x of v) deepFreeze(x);
+  if (Array.isArray(v)) for (let i = 0; i < v.length; i++) deepFreeze(v[i]);
   else for (const k in v) deepFreeze((v as Record<string, unknown>)[k]);
   return v;
 }
-type Slot = unknown | typeof DELETED;
+
+// uid(): the 36 character codes of a UUID, filled in place and turned into one flat string (a string built with
+// `+=` and a template stays a tree of a dozen V8 cons strings, ~400 bytes per uid kept in every object).
+const HEX_CODES = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+const VARIANT_CODES = Array.from('89ab', (c) => c.charCodeAt(0));
+const UUID_CODES = Array.from('xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx', (c) => c.charCodeAt(0));
+const UUID_VARIANT_AT = 19;
+const UUID_RANDOM_AT = Array.from(UUID_CODES.keys()).filter((i) => UUID_CODES[i] === 0x78 || i === UUID_VARIANT_AT);
 
 /** Called after an object of a kind is created, changed or removed (old/new undefined accordingly). */
 export type Watcher = (tx: Tx, oldObj: KubeObject | undefined, newObj: KubeObject | undefined) => void;
@@ -51,7 +88,9 @@ export type Watcher = (tx: Tx, oldObj: KubeObject | undefined, newObj: KubeObjec
 export { TIMER_GRAIN_MS };
 
 export class Tx {
-  private readonly rows = new Map<string, Map<string, Slot>>();
+  private readonly tables = new Map<string, TableTx>();
+  /** Tables written, in the order of their first write (commit creates new tables in the draft in this order). */
+  private readonly written: TableTx[] = [];
   readonly queues = new Map<string, Set<string>>();
 
   constructor(
@@ -93,38 +132,60 @@ export class Tx {
 
   // ---------- raw tables ----------
 
-  get<V>(table: string, key: string): V | undefined {
-    const overlay = this.rows.get(table);
-    if (overlay) {
-      const v = overlay.get(key);
-      if (v !== undefined) return v === DELETED ? undefined : (v as V);
+  // One lookup of the table per call (its overlay, base buckets and bucket count together), and put/update/remove
+  // read a row once: each of them used to look the same key up two or three times.
+  private table(name: string): TableTx {
+    let t = this.tables.get(name);
+    if (!t) this.tables.set(name, (t = { name, base: this.base.tables[name], buckets: bucketCount(name), rows: new Map(), writes: 0 }));
+    return t;
+  }
+
+  // The last row read, kept in step by write: a fifth of all reads ask for the row just read (read then put,
+  // recordEvent's lookup then its put), and each saves a lookup in a big overlay Map and a bucket.
+  private lastTable: TableTx | undefined;
+  private lastKey = '';
+  private lastValue: unknown;
+
+  private read(t: TableTx, key: string): unknown {
+    if (t === this.lastTable && key === this.lastKey) return this.lastValue;
+    let v: unknown;
+    if (t.rows.size !== 0) v = t.rows.get(key);
+    if (v === undefined) {
+      const b = t.base?.[bucketFor(key, t.buckets)];
+      v = b ? b[key] : undefined;
+    } else if (v === DELETED) v = undefined;
+    this.lastTable = t;
+    this.lastKey = key;
+    return (this.lastValue = v);
+  }
+
+  private write(t: TableTx, key: string, slot: Slot, existed: boolean): void {
+    t.writes++;
+    if (t.rows.size === 0 && !this.written.includes(t)) this.written.push(t);
+    t.rows.set(key, slot);
+    if (t === this.lastTable && key === this.lastKey) this.lastValue = slot === DELETED ? undefined : slot;
+    if (slot === DELETED) {
+      const counts = this.counts();
+      counts[t.name] = (counts[t.name] ?? 1) - 1;
+    } else if (!existed) {
+      const counts = this.counts();
+      counts[t.name] = (counts[t.name] ?? 0) + 1;
     }
-    const t = this.base.tables[table];
-    const b = t?.[bucketOf(table, key)];
-    return b ? (b[key] as V | undefined) : undefined;
+  }
+
+  get<V>(table: string, key: string): V | undefined {
+    return this.read(this.table(table), key) as V | undefined;
   }
 
   set(table: string, key: string, value: unknown): void {
     if (value === undefined) return this.del(table, key);
-    this.writes.set(table, (this.writes.get(table) ?? 0) + 1);
-    const existed = this.get(table, key) !== undefined;
-    let overlay = this.rows.get(table);
-    if (!overlay) this.rows.set(table, (overlay = new Map()));
-    overlay.set(key, value);
-    if (!existed) {
-      const counts = this.counts();
-      counts[table] = (counts[table] ?? 0) + 1;
-    }
+    const t = this.table(table);
+    this.write(t, key, value, this.read(t, key) !== undefined);
   }
 
   del(table: string, key: string): void {
-    if (this.get(table, key) === undefined) return;
-    this.writes.set(table, (this.writes.get(table) ?? 0) + 1);
-    let overlay = this.rows.get(table);
-    if (!overlay) this.rows.set(table, (overlay = new Map()));
-    overlay.set(key, DELETED);
-    const counts = this.counts();
-    counts[table] = (counts[table] ?? 1) - 1;
+    const t = this.table(table);
+    if (this.read(t, key) !== undefined) this.write(t, key, DELETED, true);
   }
 
   /**
@@ -135,22 +196,34 @@ export class Tx {
    * skipped. Called once, at the end of the reducer (engine.ts).
    */
   commit(): void {
-    for (const [table, overlay] of this.rows) {
-      const baseTable = this.base.tables[table];
+    for (const t of this.written) {
       const copies = new Map<string, Record<string, unknown>>();
-      for (const [key, v] of overlay) {
-        const b = bucketOf(table, key);
+      // Buckets that lost a row: only these can be left empty (they are counted once, below).
+      const shrunk = new Set<string>();
+      for (const [key, v] of t.rows) {
+        const b = bucketFor(key, t.buckets);
         let copy = copies.get(b);
-        if (!copy) {
-          const baseBucket = baseTable?.[b];
-          copies.set(b, (copy = baseBucket ? { ...baseBucket } : {}));
+        if (v === DELETED) {
+          const base = t.base?.[b];
+          // A row added and deleted within this transaction leaves its bucket as it was: no copy for it.
+          if (!copy && base?.[key] === undefined) continue;
+          if (!copy) copies.set(b, (copy = { ...base }));
+          delete copy[key];
+          shrunk.add(b);
+        } else {
+          if (!copy) {
+            const base = t.base?.[b];
+            copies.set(b, (copy = base ? { ...base } : {}));
+          }
+          copy[key] = deepFreeze(v);
         }
-        if (v === DELETED) delete copy[key];
-        else copy[key] = deepFreeze(v);
       }
-      writeCopies(copies, baseTable, () => (this.d.tables[table] ??= {}));
+      const draft = () => (this.d.tables[t.name] ??= {});
+      for (const [b, copy] of copies) writeCopy(b, shrunk.has(b) && Object.keys(copy).length === 0 ? null : copy, t.base, draft);
+      t.rows.clear();
     }
-    this.rows.clear();
+    this.written.length = 0;
+    this.lastTable = undefined;
     this.commitGroups();
     this.commitTimers();
     if (this.seqs) this.d.seq = this.seqs;
@@ -158,22 +231,20 @@ export class Tx {
     if (this.rng !== undefined && this.base.rng !== this.rng) this.d.rng = this.rng;
   }
 
-  private readonly writes = new Map<string, number>();
-
   /** How many writes this transaction has made to a table: a version for caches of data derived from it. */
   writesTo(table: string): number {
-    return this.writes.get(table) ?? 0;
+    return this.tables.get(table)?.writes ?? 0;
   }
 
   /** The base state's table when this transaction has not written to it (a key for caches of derived data). */
   unchangedTable(table: string): object | undefined {
-    return this.rows.get(table)?.size ? undefined : this.base.tables[table];
+    return this.tables.get(table)?.rows.size ? undefined : this.base.tables[table];
   }
 
   /** Every row of a table as of now in this transaction (base rows merged with the overlay). */
   list<V>(table: string): V[] {
     const out: V[] = [];
-    const overlay = this.rows.get(table);
+    const overlay = this.tables.get(table)?.rows;
     const t = this.base.tables[table];
     if (t) {
       for (const b of Object.keys(t)) {
@@ -193,27 +264,23 @@ export class Tx {
   }
 
   // ---------- groups (indexes) ----------
-  // Like rows: a group written in this transaction is a plain copy kept here (index → group → members, null once
+  // Like rows: a group written in this transaction is a plain copy kept here (index → group → copy, null once
   // dropped) and written to the draft, frozen, at commit; untouched groups are read from the base state. Through
-  // the draft, every add cost several proxy traps, and an emptiness check listed every member.
+  // the draft, every add cost several proxy traps. Each copy keeps its member count (GroupCopy): emptiness is O(1).
+  // The base state holds no empty group (commit deletes them), so a group read from the base has members.
 
-  private readonly groupRows = new Map<string, Map<string, Record<string, true> | null>>();
+  private readonly groupRows = new Map<string, Map<string, GroupCopy | null>>();
 
   private group(index: string, group: string): Record<string, true> | undefined {
     const local = this.groupRows.get(index)?.get(group);
-    if (local !== undefined) return local ?? undefined;
+    if (local !== undefined) return local?.members;
     return this.base.groups[index]?.[group];
   }
 
-  private writableGroup(index: string, group: string): Record<string, true> {
+  private localGroups(index: string): Map<string, GroupCopy | null> {
     let idx = this.groupRows.get(index);
     if (!idx) this.groupRows.set(index, (idx = new Map()));
-    const local = idx.get(group);
-    if (local) return local;
-    const base = local === null ? undefined : this.base.groups[index]?.[group];
-    const g: Record<string, true> = base ? { ...base } : {};
-    idx.set(group, g);
-    return g;
+    return idx;
   }
 
   members(index: string, group: string): string[] {
@@ -221,36 +288,67 @@ export class Tx {
     return g ? Object.keys(g) : [];
   }
 
-  /** The groups of an index that have members (e.g. the event generations). */
+  /** Whether a group has `member`. */
+  groupHas(index: string, group: string, member: string): boolean {
+    return this.group(index, group)?.[member] === true;
+  }
+
+  /** Whether a group has any member, in O(1). */
+  groupHasMembers(index: string, group: string): boolean {
+    const local = this.groupRows.get(index)?.get(group);
+    if (local !== undefined) return local !== null && !isEmptyCopy(local);
+    return this.base.groups[index]?.[group] !== undefined;
+  }
+
+  /** The groups of an index that have members (e.g. the event generations): base groups first, then new ones. */
   groupNames(index: string): string[] {
+    const base = this.base.groups[index];
     const local = this.groupRows.get(index);
-    const names = new Set(Object.keys(this.base.groups[index] ?? {}));
-    if (local) for (const [name, g] of local) {
-      if (isEmpty(g)) names.delete(name);
+    if (!local) return base ? Object.keys(base) : [];
+    const names = new Set(base ? Object.keys(base) : []);
+    for (const [name, g] of local) {
+      if (g === null || isEmptyCopy(g)) names.delete(name);
       else names.add(name);
     }
     return [...names];
   }
 
+  // groupAdd and groupRemove copy a group on its first write in this transaction (a dropped group starts empty).
   groupAdd(index: string, group: string, member: string): void {
-    if (this.group(index, group)?.[member]) return;
-    this.writableGroup(index, group)[member] = true;
+    let g = this.groupRows.get(index)?.get(group);
+    if (g === undefined) {
+      const base = this.base.groups[index]?.[group];
+      if (base?.[member]) return;
+      this.localGroups(index).set(group, (g = copyOf(base)));
+    } else if (g === null) this.localGroups(index).set(group, (g = copyOf(undefined)));
+    else if (g.members[member]) return;
+    g.members[member] = true;
+    g.delta++;
   }
 
   groupRemove(index: string, group: string, member: string): void {
-    if (!this.group(index, group)?.[member]) return;
-    delete this.writableGroup(index, group)[member];
+    let g = this.groupRows.get(index)?.get(group);
+    if (g === null) return;
+    if (g === undefined) {
+      const base = this.base.groups[index]?.[group];
+      if (!base?.[member]) return;
+      this.localGroups(index).set(group, (g = copyOf(base)));
+    } else if (!g.members[member]) return;
+    delete g.members[member];
+    g.delta--;
   }
 
   /** Removes a whole group at once. */
   groupDrop(index: string, group: string): void {
-    let idx = this.groupRows.get(index);
-    if (!idx) this.groupRows.set(index, (idx = new Map()));
-    idx.set(group, null);
+    this.localGroups(index).set(group, null);
   }
 
   private commitGroups(): void {
-    for (const [index, local] of this.groupRows) writeCopies(local, this.base.groups[index], () => (this.d.groups[index] ??= {}));
+    for (const [index, local] of this.groupRows) {
+      const base = this.base.groups[index];
+      const draft = () => (this.d.groups[index] ??= {});
+      for (const [name, g] of local) writeCopy(name, g === null || isEmptyCopy(g) ? null : g.members, base, draft);
+    }
     this.groupRows.clear();
   }
 
@@ -271,33 +369,44 @@ export class Tx {
 
   /** Stores an object (create or replace), keeps indexes in step, bumps resourceVersion and wakes watchers. */
   put<T extends KubeObject>(obj: T): T {
+    const t = this.table(obj.kind);
     const key = keyOf(obj);
-    const old = this.get<KubeObject>(obj.kind, key);
+    const old = this.read(t, key) as KubeObject | undefined;
     if (old === obj) return obj;
+    return this.store(t, key, old, obj);
+  }
+
+  private store<T extends KubeObject>(t: TableTx, key: string, old: KubeObject | undefined, obj: T): T {
     const rv = this.nextSeq('resourceVersion');
     const stored = { ...obj, metadata: { ...obj.metadata, resourceVersion: String(rv) } } as T;
-    this.set(obj.kind, key, stored);
+    this.write(t, key, stored, old !== undefined);
     this.reindex(old, stored);
-    for (const w of this.watchers[obj.kind] ?? []) w(this, old, stored);
+    const watchers = this.watchers[obj.kind];
+    if (watchers) for (const w of watchers) w(this, old, stored);
     return stored;
   }
 
   /** Applies an immer recipe to one object; writes (and wakes watchers) only if something changed. */
   update<K extends Kind>(kind: K, key: string, recipe: (o: Draft<ObjectOfKind<K>>) => void): ObjectOfKind<K> | undefined {
-    const old = this.obj(kind, key);
+    const t = this.table(kind);
+    const old = this.read(t, key) as ObjectOfKind<K> | undefined;
     if (!old) return undefined;
     const next = produce(old, recipe as (o: Draft<ObjectOfKind<K>>) => void) as ObjectOfKind<K>;
     if (next === old) return old;
-    return this.put(next);
+    // Same name and namespace: the row's key (a recipe that renamed the object is stored by put, under the new key).
+    if (next.metadata.name !== old.metadata.name || next.metadata.namespace !== old.metadata.namespace) return this.put(next);
+    return this.store(t, key, old, next);
   }
 
   /** Removes an object from storage now (the API server's final delete). */
   remove(kind: Kind, key: string): KubeObject | undefined {
-    const old = this.get<KubeObject>(kind, key);
+    const t = this.table(kind);
+    const old = this.read(t, key) as KubeObject | undefined;
     if (!old) return undefined;
-    this.del(kind, key);
+    this.write(t, key, DELETED, true);
     this.reindex(old, undefined);
-    for (const w of this.watchers[kind] ?? []) w(this, old, undefined);
+    const watchers = this.watchers[kind];
+    if (watchers) for (const w of watchers) w(this, old, undefined);
     return old;
   }
 
@@ -372,9 +481,9 @@ export class Tx {
       const base = bucket === null ? undefined : this.base.timers[dueKey];
       if (base?.[id]) return;
       this.timerRows.set(dueKey, (bucket = base ? { ...base } : {}));
-    }
-    if (bucket[id]) return;
-    bucket[id] = { due: t, queue, key };
+    } else if (bucket[id]) return;
+    // Frozen as made: commit used to freeze every timer of each copied bucket again, the base state's included.
+    bucket[id] = Object.freeze({ due: t, queue, key });
     const epochs = this.epochCounts();
     const epoch = String(Math.floor(t / TIMER_EPOCH_MS));
     epochs[epoch] = (epochs[epoch] ?? 0) + 1;
@@ -409,9 +518,9 @@ export class Tx {
     return out;
   }
 
+  // A copied timer bucket is never empty: `at` copies one only to add a timer to it, and takeTimers drops it whole.
   private commitTimers(): void {
-    for (const bucket of this.timerRows.values()) if (bucket) for (const id in bucket) Object.freeze(bucket[id]);
-    writeCopies(this.timerRows, this.base.timers, () => this.d.timers);
+    for (const [due, bucket] of this.timerRows) writeCopy(due, bucket, this.base.timers, () => this.d.timers);
     this.timerRows.clear();
     if (this.epochs) this.d.timerEpochs = this.epochs;
     this.epochs = undefined;
@@ -420,7 +529,7 @@ export class Tx {
   // ---------- randomness and identity ----------
 
   /** The RNG state while this transaction draws numbers; written back to the draft by `compact` (a uid draws
-   * 32 numbers, and a write through the immer draft per draw was a measurable share of creating a pod). */
+   * 31 numbers, and a write through the immer draft per draw was a measurable share of creating a pod). */
   private rng: number | undefined;
 
   random(): number {
@@ -429,14 +538,16 @@ export class Tx {
     return randomValue(state);
   }
 
-  /** A UUID-shaped uid drawn from the seeded RNG (the API server uses a random UUIDv4). */
+  /** A UUID-shaped uid drawn from the seeded RNG (the API server uses a random UUIDv4): 31 draws, left to right. */
   uid(): string {
-    const hex = (n: number) => {
-      let s = '';
-      for (let i = 0; i < n; i++) s += HEX[Math.floor(this.random() * 16)];
-      return s;
-    };
     this.nextSeq('uid');
-    return `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[Math.floor(this.random() * 4)]}${hex(3)}-${hex(12)}`;
+    let state = this.rng ?? this.base.rng;
+    for (const i of UUID_RANDOM_AT) {
+      const r = randomValue(state);
+      state = nextState(state);
+      UUID_CODES[i] = i === UUID_VARIANT_AT ? VARIANT_CODES[Math.floor(r * 4)] : HEX_CODES[Math.floor(r * 16)];
+    }
+    this.rng = state;
+    return String.fromCharCode.apply(null, UUID_CODES);
   }
 }
