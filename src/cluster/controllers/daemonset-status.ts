@@ -2,7 +2,7 @@
 
 import type { DaemonSet, Node, Pod } from '../api/types.js';
 import { daemonPodTargetNode, nodeShouldRunDaemonPod } from './daemonset-nodes.js';
-import { isPodAvailable, isPodReady } from './shared/pods.js';
+import { podReadyCondition, readyLongEnough } from './shared/pods.js';
 import { REVISION_LABEL } from './shared/revision.js';
 
 export function intOrPercent(v: number | string, total: number, roundUp: boolean): number {
@@ -13,46 +13,96 @@ export function intOrPercent(v: number | string, total: number, roundUp: boolean
   return roundUp ? Math.ceil(x) : Math.floor(x);
 }
 
-export function daemonSetStatus(ds: DaemonSet, nodes: Node[], pods: Pod[], hash: string, now: number): DaemonSet['status'] {
-  const minReady = ds.spec.minReadySeconds ?? 0;
+/** Neither terminating nor finished: the pods updateDaemonSetStatus and the rolling update look at. */
+export function isLiveDaemonPod(p: Pod): boolean {
+  return !p.metadata.deletionTimestamp && p.status.phase !== 'Failed' && p.status.phase !== 'Succeeded';
+}
+
+/**
+ * The counts of updateDaemonSetStatus, summed node by node so that the sync can count a node in the same pass
+ * that decides what to do there, and count it again only if it created or deleted a pod on it.
+ */
+export class DaemonSetCounts {
+  desired = 0;
+  current = 0;
+  misscheduled = 0;
+  ready = 0;
+  available = 0;
+  updated = 0;
+
+  constructor(
+    private readonly hash: string,
+    private readonly minReadySeconds: number,
+    private readonly now: number,
+  ) {}
+
+  /**
+   * Adds (sign 1) or takes back (sign -1) what one node counts besides desiredNumberScheduled. `live` are its
+   * daemon pods that are neither terminating nor finished, in the order they were claimed (one pod or several).
+   */
+  addNode(shouldRun: boolean, live: Pod | readonly Pod[] | undefined, sign: 1 | -1): void {
+    if (live === undefined) return;
+    let oldest: Pod;
+    let updated: boolean;
+    if (!Array.isArray(live)) {
+      oldest = live as Pod;
+      updated = oldest.metadata.labels?.[REVISION_LABEL] === this.hash;
+    } else {
+      if (live.length === 0) return;
+      // The oldest pod speaks for the node (a stable sort by creationTimestamp: the first claimed wins a tie).
+      oldest = live[0];
+      let t = Date.parse(oldest.metadata.creationTimestamp);
+      updated = false;
+      for (const p of live) {
+        const tp = Date.parse(p.metadata.creationTimestamp);
+        if (tp < t) {
+          oldest = p;
+          t = tp;
+        }
+        if (p.metadata.labels?.[REVISION_LABEL] === this.hash) updated = true;
+      }
+    }
+    if (!shouldRun) {
+      this.misscheduled += sign;
+      return;
+    }
+    this.current += sign;
+    const c = podReadyCondition(oldest);
+    if (c?.status === 'True') {
+      this.ready += sign;
+      if (readyLongEnough(c, this.minReadySeconds, this.now)) this.available += sign;
+    }
+    if (updated) this.updated += sign;
+  }
+
+  status(ds: DaemonSet): DaemonSet['status'] {
+    const { desired, available } = this;
+    return {
+      currentNumberScheduled: this.current,
+      numberMisscheduled: this.misscheduled,
+      desiredNumberScheduled: desired,
+      numberReady: this.ready,
+      observedGeneration: ds.metadata.generation,
+      updatedNumberScheduled: this.updated,
+      numberAvailable: available,
+      ...(desired - available > 0 ? { numberUnavailable: desired - available } : {}),
+    };
+  }
+}
+
+/** The status from scratch, over every node and claimed pod (what the sync's running counts must equal). */
+export function daemonSetStatus(ds: DaemonSet, nodes: readonly Node[], pods: readonly Pod[], hash: string, now: number): DaemonSet['status'] {
+  const counts = new DaemonSetCounts(hash, ds.spec.minReadySeconds ?? 0, now);
   const byNode = new Map<string, Pod[]>();
   for (const p of pods) {
-    if (p.metadata.deletionTimestamp || p.status.phase === 'Failed' || p.status.phase === 'Succeeded') continue;
+    if (!isLiveDaemonPod(p)) continue;
     const n = daemonPodTargetNode(p);
     if (n) (byNode.get(n) ?? byNode.set(n, []).get(n)!).push(p);
   }
-  let desired = 0,
-    current = 0,
-    misscheduled = 0,
-    ready = 0,
-    available = 0,
-    updated = 0;
   for (const node of nodes) {
-    const here = (byNode.get(node.metadata.name) ?? []).sort(
-      (a, b) => Date.parse(a.metadata.creationTimestamp) - Date.parse(b.metadata.creationTimestamp),
-    );
     const { shouldRun } = nodeShouldRunDaemonPod(ds, node);
-    if (shouldRun) desired++;
-    if (here.length === 0) continue;
-    if (!shouldRun) {
-      misscheduled++;
-      continue;
-    }
-    current++;
-    // The oldest pod on the node speaks for it (updateDaemonSetStatus).
-    const oldest = here[0];
-    if (isPodReady(oldest)) ready++;
-    if (isPodAvailable(oldest, minReady, now)) available++;
-    if (here.some((p) => p.metadata.labels?.[REVISION_LABEL] === hash)) updated++;
+    if (shouldRun) counts.desired++;
+    counts.addNode(shouldRun, byNode.get(node.metadata.name), 1);
   }
-  return {
-    currentNumberScheduled: current,
-    numberMisscheduled: misscheduled,
-    desiredNumberScheduled: desired,
-    numberReady: ready,
-    observedGeneration: ds.metadata.generation,
-    updatedNumberScheduled: updated,
-    numberAvailable: available,
-    ...(desired - available > 0 ? { numberUnavailable: desired - available } : {}),
-  };
+  return counts.status(ds);
 }

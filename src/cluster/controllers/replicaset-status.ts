@@ -2,7 +2,7 @@
 // (pkg/controller/replicaset/replica_set_utils.go).
 
 import type { Labels, Pod, ReplicaSetStatus } from '../api/types.js';
-import { isPodAvailable, isPodReady, podReadyCondition } from './shared/pods.js';
+import { podReadyCondition, readyLongEnough } from './shared/pods.js';
 
 /** labels.SelectorFromSet(template labels).Matches: every template label is on the pod (an empty set matches all). */
 function hasAllLabels(template: Labels | undefined, labels: Labels | undefined): boolean {
@@ -29,11 +29,22 @@ export function calculateStatus(old: ReplicaSetStatus | undefined, input: Status
   let fullyLabeled = 0;
   let ready = 0;
   let available = 0;
+  // Pods of one template share their labels object: the template's labels are compared once per object met in a
+  // row, and the Ready condition is looked up once per pod (a sync counts up to 500 pods, every second of a roll).
+  let lastLabels: Labels | undefined | null = null;
+  let lastFull = false;
+  const { templateLabels, minReadySeconds, now } = input;
   for (const pod of input.pods) {
-    if (hasAllLabels(input.templateLabels, pod.metadata.labels)) fullyLabeled++;
-    if (isPodReady(pod)) {
+    const labels = pod.metadata.labels;
+    if (labels !== lastLabels) {
+      lastLabels = labels;
+      lastFull = hasAllLabels(templateLabels, labels);
+    }
+    if (lastFull) fullyLabeled++;
+    const c = podReadyCondition(pod);
+    if (c?.status === 'True') {
       ready++;
-      if (isPodAvailable(pod, input.minReadySeconds, input.now)) available++;
+      if (readyLongEnough(c, minReadySeconds, now)) available++;
     }
   }
   const status: ReplicaSetStatus = { replicas: input.pods.length };
@@ -67,8 +78,9 @@ export function nextAvailableAt(pods: Pod[], minReadySeconds: number, now: numbe
   if (minReadySeconds <= 0) return undefined;
   let next: number | undefined;
   for (const pod of pods) {
-    if (!isPodReady(pod) || isPodAvailable(pod, minReadySeconds, now)) continue;
-    const since = Date.parse(podReadyCondition(pod)?.lastTransitionTime ?? '');
+    const c = podReadyCondition(pod);
+    if (c?.status !== 'True' || readyLongEnough(c, minReadySeconds, now)) continue;
+    const since = Date.parse(c.lastTransitionTime ?? '');
     if (Number.isNaN(since)) continue;
     const due = since + minReadySeconds * 1000;
     if (next === undefined || due < next) next = due;
