@@ -3,9 +3,10 @@
 // what kuberuntime_manager.go computePodActions would find to do at that moment.
 
 import { catalogGeneration } from './catalog.js';
+import { Recent } from './recent.js';
 import { finishPull } from './pull.js';
 import { nextProbeStep, type ProbeStep } from './probes.js';
-import type { ProbeState, Run } from './runtime.js';
+import type { ContainerRuntime, ProbeState } from './runtime.js';
 import { isRunning } from './runtime.js';
 import { shouldRestart } from './status.js';
 import { probeGraceSeconds } from './termination.js';
@@ -39,20 +40,35 @@ function specChanged(ctx: SyncCtx, s: Slot): Change {
 }
 
 /**
- * nextProbeStep, remembered per probe state object: a sync asks again after every change it applies, and the
- * next sync asks again too; the state of a container that did not change is the same object (probe states
- * are replaced, never changed). What a step depends on besides the state — the run's program and end, the
- * workers' delays, the pod's address — is fixed with the run while it runs. The run is checked too, so that an
- * equal state of another run (runtime-copy.ts keeps equal parts as the stored objects) never answers for this one.
+ * nextProbeStep, remembered per probe state object: a sync asks again after every change it applies (the slot
+ * keeps the last answer), and the sync woken for the step asks again too (the steps to come of recent states are
+ * kept, a bounded number: a WeakMap, one entry per pod, cost more to fill than the steps it saved). Probe states
+ * are replaced, never changed, and each belongs to one run; what a step depends on besides the state — the run's
+ * program and end, the workers' delays, the pod's address — is fixed with the run while it runs. "No step" is
+ * not kept across syncs: that is the state of a settled container, which is rarely synced again.
  */
-const stepMemo = new WeakMap<ProbeState, { run: Run; generation: number; step: ProbeStep | undefined }>();
-function nextStep(ctx: SyncCtx, s: Slot, run: Run, st: ProbeState): ProbeStep | undefined {
-  const known = stepMemo.get(st);
-  if (known && known.run === run && known.generation === catalogGeneration()) return known.step;
-  const env = probeEnv(ctx, s);
-  const step = env && nextProbeStep(env, st, Infinity);
-  stepMemo.set(st, { run, generation: catalogGeneration(), step });
+let stepMemo = new Recent<ProbeState, ProbeStep>(16_384);
+let stepGeneration = -1;
+function nextStep(ctx: SyncCtx, s: Slot, st: ProbeState): ProbeStep | undefined {
+  if (s.stepOf === st) return s.step;
+  if (stepGeneration !== catalogGeneration()) {
+    stepMemo = new Recent(16_384);
+    stepGeneration = catalogGeneration();
+  }
+  let step = stepMemo.get(st);
+  if (!step) {
+    const env = probeEnv(ctx, s);
+    step = env && nextProbeStep(env, st, Infinity);
+    if (step) stepMemo.set(st, step);
+  }
+  s.stepOf = st;
+  s.step = step;
   return step;
+}
+
+/** The waiting reason once the status shows it: the same without `visibleAt` (a new object: stored ones are frozen). */
+function shownWaiting(w: NonNullable<ContainerRuntime['waiting']>): NonNullable<ContainerRuntime['waiting']> {
+  return w.message !== undefined ? { reason: w.reason, message: w.message } : { reason: w.reason };
 }
 
 /** The container's next own change: a kill completing, the process exiting, a probe step, a pull, a retry. */
@@ -71,7 +87,7 @@ export function containerChange(ctx: SyncCtx, s: Slot): Change | undefined {
         if (kill.cause === 'pod' || !startable(ctx)) cr.done = true;
         else if (shouldRestart(ctx.pod, cr, s.init)) {
           attemptStart(ctx, s, kill.stopAt, true);
-          if (cr.pull) cr.pull.shown = shown;
+          if (cr.pull) cr.pull = { ...cr.pull, shown };
         }
       },
     };
@@ -79,7 +95,7 @@ export function containerChange(ctx: SyncCtx, s: Slot): Change | undefined {
   if (run && run.finishedAt === undefined) {
     const exit = runExit(ctx, s, run);
     const exitAt = exit ? run.startedAt + exit.afterMs : Infinity;
-    const step = !s.init && cr.probe ? nextStep(ctx, s, run, cr.probe) : undefined;
+    const step = !s.init && cr.probe ? nextStep(ctx, s, cr.probe) : undefined;
     if (step && step.at < exitAt) {
       return {
         at: step.at,
@@ -111,7 +127,7 @@ export function containerChange(ctx: SyncCtx, s: Slot): Change | undefined {
   }
   const visibleAt = cr.waiting?.visibleAt;
   if (visibleAt !== undefined && (cr.retryAt === undefined || visibleAt <= cr.retryAt)) {
-    return { at: visibleAt, apply: () => void delete cr.waiting!.visibleAt };
+    return { at: visibleAt, apply: () => void (cr.waiting = shownWaiting(cr.waiting!)) };
   }
   if (cr.retryAt !== undefined && !cr.done && startable(ctx) && !pulling(ctx)) {
     const at = cr.retryAt;

@@ -8,13 +8,12 @@ import type { Container, Pod } from '../api/types.js';
 import type { Tx } from '../tx.js';
 import { goDuration } from '../util/time.js';
 import { isInBackOffSince, nextBackoff } from './backoff.js';
-import { catalogGeneration } from './catalog.js';
-import { programFor, type ContainerProgram } from './program.js';
-import { initialProbeState, probeSpecs, type ProbeEnv } from './probes.js';
+import { programFor, sharedCore, type ContainerProgram } from './program.js';
+import { initialProbeState, probeSpecs, type ProbeEnv, type ProbeStep } from './probes.js';
 import { ensureImage } from './pull.js';
 import { containerEvent, fieldPath } from './recorder.js';
-import type { ContainerRuntime, Kill, PodRuntime, Run } from './runtime.js';
-import { containerId, isRunning } from './runtime.js';
+import type { ContainerRuntime, Kill, PodRuntime, ProbeState, Run } from './runtime.js';
+import { containerID, endedRun, isRunning, newRun, randOf, seedOf } from './runtime.js';
 import { shouldRestart } from './status.js';
 import { exitReason, killRun, shortenKill } from './termination.js';
 
@@ -45,6 +44,12 @@ export interface Slot {
   c: Container;
   cr: ContainerRuntime;
   field: string;
+  /** The next probe step of the probe state `stepOf` (changes.ts nextStep), asked again after every change. */
+  stepOf?: ProbeState;
+  step?: ProbeStep;
+  /** The program of the run `programOf`, likewise. */
+  programOf?: Run;
+  program?: ContainerProgram;
 }
 
 /** A change due at `at`. */
@@ -59,7 +64,7 @@ export function slots(ctx: SyncCtx): Slot[] {
   const add = (init: boolean, specs: Container[], crs: ContainerRuntime[]) => {
     for (let i = 0; i < specs.length; i++) {
       const c = specs[i];
-      if (crs[i] !== undefined) out.push({ init, c, cr: crs[i], field: fieldPath(c.name, init) });
+      if (crs[i] !== undefined) out.push({ init, c, cr: crs[i], field: fieldPath(c.name, init), stepOf: undefined, step: undefined, programOf: undefined, program: undefined });
     }
   };
   add(true, ctx.pod.spec.initContainers ?? [], ctx.rt.initContainers);
@@ -71,24 +76,33 @@ export function hostname(pod: Pod): string {
   return pod.spec.hostname ?? pod.metadata.name;
 }
 
-/** The program of a run (memoized by program.ts; `rand` is the number drawn when the run started). */
-export function programOf(pod: Pod, c: Container, run: Run, podIP: string): ContainerProgram {
-  const spec = run.image && run.image !== c.image ? { ...c, image: run.image } : c;
-  const program = programFor(spec, () => run.rand, podIP, { hostname: hostname(pod), startedAt: run.startedAt });
-  exits.set(run, { generation: catalogGeneration(), exit: program.exit });
-  return program;
+/** The container as the run started it: a run of an image since replaced keeps its own. */
+function runSpec(c: Container, run: Run): Container {
+  return run.image && run.image !== c.image ? { ...c, image: run.image } : c;
 }
 
-/** Each run's own exit, remembered with the run (runs are never changed in place; a run's program — its image,
- * its random number, its start, the catalog — is fixed with it, and the pod's address plays no part in when it
- * exits). */
-const exits = new WeakMap<Run, { generation: number; exit: ContainerProgram['exit'] }>();
+/** The program of a run (memoized by program.ts; the run's seed is the number drawn when it started). */
+export function programOf(pod: Pod, c: Container, run: Run, podIP: string): ContainerProgram {
+  return programFor(runSpec(c, run), () => randOf(run), podIP, { hostname: hostname(pod), startedAt: run.startedAt });
+}
 
-/** When and how the run's process ends by itself (its program's `exit`); undefined: it runs until killed. */
+/** programOf for the slot's current run, kept with the slot for the sync (asked when the run starts and for its
+ * probe steps, often in the same sync). */
+function slotProgram(ctx: SyncCtx, s: Slot, run: Run): ContainerProgram {
+  if (s.programOf !== run) {
+    s.program = programOf(ctx.pod, s.c, run, ctx.rt.podIP ?? '');
+    s.programOf = run;
+  }
+  return s.program!;
+}
+
+/** When and how the run's process ends by itself (its program's `exit`); undefined: it runs until killed. A run's
+ * program — its image, its seed, its start, the catalog — is fixed with it, and the pod's address plays no part
+ * in when it exits; a spec whose programs share one core has the core's exit. */
 export function runExit(ctx: SyncCtx, s: Slot, run: Run): ContainerProgram['exit'] {
-  const known = exits.get(run);
-  if (known && known.generation === catalogGeneration()) return known.exit;
-  return programOf(ctx.pod, s.c, run, ctx.rt.podIP ?? '').exit;
+  const core = sharedCore(runSpec(s.c, run));
+  if (core) return core.exit;
+  return slotProgram(ctx, s, run).exit;
 }
 
 export function probeEnv(ctx: SyncCtx, s: Slot): ProbeEnv | undefined {
@@ -96,7 +110,7 @@ export function probeEnv(ctx: SyncCtx, s: Slot): ProbeEnv | undefined {
   if (s.init || !run || run.finishedAt !== undefined || s.cr.kill || !s.cr.probe) return undefined;
   const specs = probeSpecs(s.c);
   if (specs.length === 0) return undefined;
-  const program = programOf(ctx.pod, s.c, run, ctx.rt.podIP ?? '');
+  const program = slotProgram(ctx, s, run);
   const endAt = program.exit ? run.startedAt + program.exit.afterMs : Infinity;
   return {
     container: s.c, specs, program, podIP: ctx.rt.podIP ?? '', from: ctx.from, anchor: ctx.rt.admittedAt,
@@ -119,7 +133,7 @@ export function startFailed(ctx: SyncCtx, s: Slot, t: number, reason: string, me
 
 /** Ends the current run at `t` (a new Run: runs are never changed in place, see runtime-copy.ts). */
 export function endRun(s: Slot, t: number, exitCode: number, reason?: string, message?: string): void {
-  s.cr.cur = { ...s.cr.cur!, finishedAt: t, exitCode, reason: reason ?? exitReason(exitCode), ...(message ? { message } : {}) };
+  s.cr.cur = endedRun(s.cr.cur!, t, exitCode, reason ?? exitReason(exitCode), message);
   s.cr.kill = undefined;
   s.cr.probe = undefined;
 }
@@ -127,14 +141,14 @@ export function endRun(s: Slot, t: number, exitCode: number, reason?: string, me
 /** createContainer + startContainer once the image is there. */
 export function createAndStart(ctx: SyncCtx, s: Slot, t: number): void {
   const cr = s.cr;
-  const run: Run = { id: containerId(ctx.pod.metadata.uid, s.c.name, cr.starts), rand: ctx.tx.random(), image: s.c.image, startedAt: t };
+  const run = newRun(containerID(ctx.pod.metadata.uid, s.c.name, cr.starts), seedOf(ctx.tx.random()), s.c.image, t);
   if (cr.cur) cr.prev = cr.cur;
   cr.cur = run;
   cr.starts++;
   cr.waiting = undefined;
   cr.retryAt = undefined;
   ev(ctx, s, 'Normal', 'Created', `Created container ${s.c.name}`);
-  const program = programOf(ctx.pod, s.c, run, ctx.rt.podIP ?? '');
+  const program = slotProgram(ctx, s, run);
   if (program.startError) {
     // The runtime created the container but could not start its process: exit 128, reason StartError.
     ev(ctx, s, 'Warning', 'Failed', `Error: ${program.startError}`);

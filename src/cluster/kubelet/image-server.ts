@@ -51,18 +51,39 @@ function utf8Length(s: string): number {
   return n;
 }
 
+/** Where a `root` route looks for a path: the file, and for a directory (a path ending in `/`) its index. */
+interface Lookup {
+  file: string;
+  index?: string;
+}
+
+/** Lookups per route and path: every probe of every pod of an image asks its server for the same path. */
+const lookups = new WeakMap<RouteSpec, Map<string, Lookup>>();
+
+function lookup(route: RouteSpec, path: string): Lookup {
+  let byPath = lookups.get(route);
+  if (!byPath) lookups.set(route, (byPath = new Map()));
+  let l = byPath.get(path);
+  if (!l) {
+    let decoded = path;
+    try {
+      decoded = decodeURIComponent(path);
+    } catch {
+      // keep it as it came
+    }
+    const root = resolvePath('/', route.root!);
+    const file = resolvePath('/', root + (decoded.startsWith('/') ? '' : '/') + decoded);
+    l = decoded.endsWith('/') ? { file, index: resolvePath(file, route.index) } : { file };
+    if (byPath.size >= 1000) byPath.clear();
+    byPath.set(path, l);
+  }
+  return l;
+}
+
 /** nginx's static file handler for a `root` route: 200, 301 (a directory without the slash), 403, 404. */
 function serveFile(route: RouteSpec, path: string, fs: Fs): { status: number; file: string; body: string } {
-  let decoded = path;
-  try {
-    decoded = decodeURIComponent(path);
-  } catch {
-    // keep it as it came
-  }
-  const root = resolvePath('/', route.root!);
-  const file = resolvePath('/', root + (decoded.startsWith('/') ? '' : '/') + decoded);
-  if (decoded.endsWith('/')) {
-    const index = resolvePath(file, route.index);
+  const { file, index } = lookup(route, path);
+  if (index !== undefined) {
     if (fs.isFile(index)) return { status: 200, file: index, body: fs.read(index)! };
     return fs.isDir(file) ? { status: 403, file: file === '/' ? '/' : file + '/', body: '' } : { status: 404, file: index, body: '' };
   }

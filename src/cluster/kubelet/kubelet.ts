@@ -11,9 +11,11 @@ import { INDEX, keyOf } from '../store.js';
 import type { Tx } from '../tx.js';
 import type { PodRuntime } from './runtime.js';
 import { POD_RUNTIME, getPodRuntime, newPodRuntime } from './runtime.js';
-import { keepUnchanged, workingCopy } from './runtime-copy.js';
+import { storedRecord, workingCopy } from './runtime-copy.js';
 import { bridgeIP, releasePodIP } from './sandbox.js';
 import { generatePodStatus, sameJSON } from './status.js';
+import { withStatus } from './status-object.js';
+import { hostIPs } from './status-share.js';
 import { type SyncResult, syncPodRuntime } from './sync.js';
 
 export const KUBELET = 'kubelet';
@@ -25,11 +27,34 @@ function dropRuntime(tx: Tx, key: string, rt: PodRuntime): void {
 
 const isTerminal = (pod: Pod) => pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
 
+/** The node's InternalIP (status.hostIP) and its status.hostIPs, remembered per Node object (weakly: an old
+ * version of a node is not kept for it): every sync of every pod asks. */
+function nodeAddress(node: Node): NodeAddress {
+  let address = addresses.get(node);
+  if (!address) {
+    let ip: string | undefined;
+    for (const a of node.status.addresses ?? []) {
+      if (a.type === 'InternalIP') {
+        ip = a.address;
+        break;
+      }
+    }
+    address = { hostIP: ip, hostIPs: ip ? hostIPs(ip) : undefined };
+    addresses.set(node, address);
+  }
+  return address;
+}
+interface NodeAddress {
+  hostIP: string | undefined;
+  hostIPs: { ip: string }[] | undefined;
+}
+const addresses = new WeakMap<Node, NodeAddress>();
+
 function writeStatus(tx: Tx, pod: Pod, rt: PodRuntime, node: Node, now = tx.now): void {
-  const hostIP = node.status.addresses?.find((a) => a.type === 'InternalIP')?.address;
-  const status = generatePodStatus(pod, rt, { now, hostIP });
+  const { hostIP, hostIPs } = nodeAddress(node);
+  const status = generatePodStatus(pod, rt, { now, hostIP, hostIPs });
   // The pod is the one read at the start of this sync; nothing else wrote it since.
-  if (!sameJSON(pod.status, status)) tx.put({ ...pod, status });
+  if (status !== pod.status && !sameJSON(pod.status, status)) tx.put(withStatus(pod, status));
 }
 
 /**
@@ -73,7 +98,7 @@ export function syncPod(tx: Tx, key: string): void {
   }
   const work = workingCopy(base);
   const result: SyncResult = syncPodRuntime(tx, pod, nodeName, nr, bridgeIP(nr.cidrIndex), work);
-  const next = keepUnchanged(base, work);
+  const next = storedRecord(base, work);
   if (result.remove) {
     finishPod(tx, key, pod, next, node);
     return;

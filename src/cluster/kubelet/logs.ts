@@ -103,8 +103,7 @@ export function podLogs(state: State, podKey: string, container?: string, previo
   const rt = getRow<PodRuntime>(state, POD_RUNTIME, podKey);
   const crs: ContainerRuntime[] = (isInit ? rt?.initContainers : rt?.containers) ?? [];
   const cr = crs.find((x) => x.name === name);
-  const id = picked.replace(/^containerd:\/\//, '');
-  const run = [cr?.cur, cr?.prev].find((r) => r && r.id === id);
+  const run = [cr?.cur, cr?.prev].find((r) => r && r.containerID === picked);
   // The runtime keeps one dead instance per container (MaxPerPodContainer): older logs are gone.
   const lines = rt && run ? runLog(pod, spec, rt, run, state.now, nr.cidrIndex, isInit) : [];
   return { lines, ...(defaulted ? { defaulted } : {}) };

@@ -41,11 +41,12 @@ export function runProbe(env: ProbeEnv, s: ProbeSpec, requests: number, t: numbe
   const host = (s.probe.httpGet?.host || s.probe.tcpSocket?.host) ?? env.podIP;
   if (s.probe.httpGet) {
     const path = s.probe.httpGet.path ?? '/';
-    const url = `${(s.probe.httpGet.scheme ?? 'HTTP').toLowerCase()}://${host}:${port}${path.startsWith('/') ? path : `/${path}`}`;
-    if (!p.tcp(port as number, rel)) return failed(`Get "${url}": dial tcp ${host}:${port}: connect: connection refused`);
+    // The URL is only for failure messages (most probes succeed).
+    const url = () => `${(s.probe.httpGet!.scheme ?? 'HTTP').toLowerCase()}://${host}:${port}${path.startsWith('/') ? path : `/${path}`}`;
+    if (!p.tcp(port as number, rel)) return failed(`Get "${url()}": dial tcp ${host}:${port}: connect: connection refused`);
     const request: ContainerRequest = { atMs: rel, from: env.from, port: port as number, path };
     const a = p.http(port as number, path, rel, requests + 1);
-    if ('error' in a) return { ...failed(`Get "${url}": ${a.error}`), request };
+    if ('error' in a) return { ...failed(`Get "${url()}": ${a.error}`), request };
     if (a.status >= 200 && a.status < 400) return { ok: true, request };
     return { ...failed(`HTTP probe failed with statuscode: ${a.status}`), request };
   }

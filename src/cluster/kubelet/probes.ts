@@ -16,7 +16,10 @@
 import type { Container, Probe } from '../api/types.js';
 import type { ContainerProgram, ContainerRequest } from './program.js';
 import { resolvePort, runProbe } from './prober.js';
-import type { ProbeState, ProbeType, Run, WorkerState } from './runtime.js';
+import { cloneState, initialProbeState, newWorker, storedState, workerOf } from './probe-state.js';
+import type { ProbeState, ProbeType, Run } from './runtime.js';
+
+export { initialProbeState } from './probe-state.js';
 
 const SLOTS: ProbeType[] = ['liveness', 'readiness', 'startup'];
 /** Slot of the readiness probe run right after the container started (prober_manager.go manualTriggerCh). */
@@ -37,8 +40,20 @@ export interface ProbeSpec {
   failure: number;
 }
 
-/** The container's probes with the API defaults (pkg/apis/core/v1/defaults.go SetDefaults_Probe). */
+/** probeSpecs per container object: a stored pod's containers are frozen, and shared by the pods of a template. */
+const specsOf = new WeakMap<Container, ProbeSpec[]>();
+
+/** The container's probes with the API defaults (pkg/apis/core/v1/defaults.go SetDefaults_Probe). Not to be changed. */
 export function probeSpecs(c: Container): ProbeSpec[] {
+  let specs = specsOf.get(c);
+  if (!specs) {
+    specs = makeProbeSpecs(c);
+    if (Object.isFrozen(c)) specsOf.set(c, specs);
+  }
+  return specs;
+}
+
+function makeProbeSpecs(c: Container): ProbeSpec[] {
   const out: ProbeSpec[] = [];
   const probes: Record<ProbeType, Probe | undefined> = { liveness: c.livenessProbe, readiness: c.readinessProbe, startup: c.startupProbe };
   SLOTS.forEach((type, slot) => {
@@ -64,6 +79,11 @@ export function drawProbeDelays(c: Container, random: () => number): Partial<Rec
   if (specs.length === 0) return undefined;
   const out: Partial<Record<ProbeType, number>> = {};
   for (const s of specs) out[s.type] = Math.floor(random() * s.periodMs);
+  // Kept by every pod with probes: as a literal of the fields it has (an object grown from `{}` has room for 4).
+  const { liveness, readiness } = out;
+  if (specs.length === 2 && liveness !== undefined && readiness !== undefined) return { liveness, readiness };
+  if (specs.length === 1 && liveness !== undefined) return { liveness };
+  if (specs.length === 1 && readiness !== undefined) return { readiness };
   return out;
 }
 
@@ -81,20 +101,6 @@ export interface ProbeEnv {
   run: Run;
   /** No probe at or after this time (the process exited, or a kill was decided). */
   endAt: number;
-}
-
-/** State of a run's probes before any has run: readiness starts as Failure, liveness as Success (worker.go). */
-export function initialProbeState(c: Container, startedAt: number): ProbeState {
-  const hasStartup = !!c.startupProbe;
-  const st: ProbeState = { through: startedAt, slot: -1, requests: 0, started: !hasStartup, ready: !c.readinessProbe, workers: {} };
-  if (!hasStartup) st.startedAt = startedAt;
-  return st;
-}
-
-function cloneState(st: ProbeState): ProbeState {
-  const workers: ProbeState['workers'] = {};
-  for (const k of Object.keys(st.workers) as ProbeType[]) workers[k] = { ...st.workers[k]! };
-  return { ...st, workers };
 }
 
 /** The next probe instant after the cursor (through, slot), ordered by time then slot. */
@@ -142,7 +148,7 @@ function applyInstant(env: ProbeEnv, st: ProbeState, t: number, slot: number, on
     onRequest?.(r.request);
   }
   const result = r.ok ? 'Success' : 'Failure';
-  const w: WorkerState = (st.workers[s.type] ??= { run: 0 });
+  const w = workerOf(st.workers, s.type) ?? newWorker(st.workers, s.type);
   if (w.last === result) w.run = Math.min(w.run + 1, 1_000_000);
   else {
     w.last = result;
@@ -175,7 +181,7 @@ function settled(env: ProbeEnv, st: ProbeState): boolean {
   if (!st.started) return false;
   for (const s of env.specs) {
     if (s.type === 'startup') continue;
-    if (st.workers[s.type]?.last !== 'Success') return false;
+    if (workerOf(st.workers, s.type)?.last !== 'Success') return false;
     if (s.type === 'readiness' && !st.ready) return false;
   }
   return true;
@@ -216,7 +222,10 @@ export function nextProbeStep(env: ProbeEnv, st: ProbeState, until: number): Pro
     const next = nextInstant(env, cur);
     if (!next || next.t >= env.endAt || next.t > until) return undefined;
     const step = applyInstant(env, cur, next.t, next.slot);
-    if (step) return step;
+    if (step) {
+      step.state = storedState(cur);
+      return step;
+    }
     if (!settled(env, cur)) continue;
     const rel = cur.through - env.run.startedAt;
     if (!countIndependent(env, rel)) continue;
@@ -230,12 +239,12 @@ export function nextProbeStep(env: ProbeEnv, st: ProbeState, until: number): Pro
       cur.slot = TRIGGER_SLOT;
     }
   }
-  return { at: cur.through, state: cur, checkpoint: true };
+  return { at: cur.through, state: storedState(cur), checkpoint: true };
 }
 
 /** Every HTTP request the probes made to a run from its start up to `until` (for its logs). */
 export function probeRequests(env: ProbeEnv, until: number): ContainerRequest[] {
-  const st = initialProbeState(env.container, env.run.startedAt);
+  const st = cloneState(initialProbeState(env.container, env.run.startedAt));
   const out: ContainerRequest[] = [];
   const end = Math.min(env.endAt, until + 1);
   for (let next = nextInstant(env, st); next && next.t < end; next = nextInstant(env, st)) {

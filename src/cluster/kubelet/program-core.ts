@@ -71,7 +71,6 @@ export class ProgramCore {
   readonly run: ProcessTimeline;
   readonly exit: { afterMs: number; code: number } | undefined;
   private listeners: Listener[] = [];
-  private readonly programs = new Map<string, RunProgram>();
 
   constructor(readonly container: ContainerInput, first: RunInputs) {
     this.entry = imageEntry(container.image) ?? catalog().unknown;
@@ -84,14 +83,20 @@ export class ProgramCore {
     this.exit = this.run.exit ? { afterMs: this.run.exit.atMs, code: this.run.exit.code } : undefined;
   }
 
-  /** The program of one run of this core, the same object for the same run (`key` says which). */
-  programFor(key: string, inputs: () => RunInputs): RunProgram {
-    let p = this.programs.get(key);
-    if (!p) {
-      if (this.programs.size >= RUN_PROGRAMS) this.programs.clear();
-      p = new RunProgram(this, inputs());
-      this.programs.set(key, p);
+  /** Programs of runs by seed (nearly one run each): found without writing out a key. */
+  private readonly bySeed = new Map<number, RunProgram[]>();
+
+  /** The program of one run of this core, the same object for the same inputs. */
+  runProgram(inputs: RunInputs): RunProgram {
+    const same = this.bySeed.get(inputs.seed);
+    if (same) {
+      for (const p of same) if (p.runs(inputs)) return p;
     }
+    if (!same && this.bySeed.size >= RUN_PROGRAMS) this.bySeed.clear();
+    const p = new RunProgram(this, inputs);
+    const list = this.bySeed.get(inputs.seed);
+    if (list) list.push(p);
+    else this.bySeed.set(inputs.seed, [p]);
     return p;
   }
 
@@ -110,6 +115,20 @@ export class ProgramCore {
     }
     return this.listeners;
   }
+
+  /** When the first server listens, and on which ports (every run's program says it), for the servers as they are. */
+  listenFacts(): { startMs: number; ports: number[] } {
+    const servers = this.servers();
+    if (this.facts?.servers !== servers) {
+      this.facts = {
+        servers,
+        startMs: servers.reduce((min, s) => Math.min(min, s.listenAt), servers.length ? Infinity : 0),
+        ports: [...new Set(servers.flatMap((s) => s.spec.ports))],
+      };
+    }
+    return this.facts;
+  }
+  private facts: { servers: Listener[]; startMs: number; ports: number[] } | undefined;
 
   listening(port: number, atMs: number): Listener | undefined {
     return this.exit && atMs >= this.exit.afterMs
@@ -137,10 +156,14 @@ export class RunProgram implements ContainerProgram {
   /** What `exec` runs in: the image with its servers' lines rendered for this run, and this run's environment. */
   private execIn: { image: ShellImage; ctx: ShellContext } | undefined;
 
+  /** Is this the program of the run with these inputs? */
+  runs(inputs: RunInputs): boolean {
+    const own = this.inputs;
+    return own.seed === inputs.seed && own.podIP === inputs.podIP && own.hostname === inputs.hostname && own.startedAt === inputs.startedAt;
+  }
+
   constructor(private readonly core: ProgramCore, private readonly inputs: RunInputs) {
-    const servers = core.servers();
-    this.startMs = servers.reduce((min, s) => Math.min(min, s.listenAt), servers.length ? Infinity : 0);
-    this.ports = [...new Set(servers.flatMap((s) => s.spec.ports))];
+    ({ startMs: this.startMs, ports: this.ports } = core.listenFacts());
     this.exit = core.exit;
     this.startError = core.run.startError;
   }

@@ -114,6 +114,16 @@ function specKey(c: ContainerInput): string {
   return key;
 }
 
+/**
+ * The core every container of this spec shares, once one has been made (a program of it, whatever the run, has
+ * the core's `exit`): asking it makes no run key. Undefined when the spec's programs are made per run, or not yet.
+ */
+export function sharedCore(container: ContainerInput): ProgramCore | undefined {
+  if (sharedGeneration !== catalogGeneration()) return undefined;
+  const core = shared.get(specKey(container));
+  return core instanceof ProgramCore ? core : undefined;
+}
+
 export function programFor(container: ContainerInput, rand: () => number, podIP: string, opts: ProgramOptions = {}): ContainerProgram {
   const seed = Math.floor(rand() * 0x1_0000_0000) >>> 0;
   if (sharedGeneration !== catalogGeneration()) {
@@ -121,17 +131,19 @@ export function programFor(container: ContainerInput, rand: () => number, podIP:
     sharedGeneration = catalogGeneration();
   }
   const spec = specKey(container);
-  const run = JSON.stringify([seed, podIP, opts.hostname, opts.startedAt]);
   const inputs = (): RunInputs => ({ seed, podIP, hostname: opts.hostname ?? 'localhost', startedAt: opts.startedAt ?? 0 });
   const core = shared.get(spec);
-  if (core instanceof ProgramCore) return core.programFor(run, inputs);
+  // A shared core's program of a run is only the run's inputs over the core: found by them, without writing out
+  // a key (the kubelet asks once per run and probe step, and keeps recent runs' programs itself).
+  if (core instanceof ProgramCore) return core.runProgram(inputs());
+  const run = JSON.stringify([seed, podIP, opts.hostname, opts.startedAt]);
   const key = `${sharedGeneration}${spec}${run}`;
   let p = memo.get(key);
   if (p) {
     memo.delete(key);
   } else {
     const own = new ProgramCore(container, inputs());
-    p = own.programFor(run, inputs);
+    p = own.runProgram(inputs());
     if (core === undefined) {
       if (shared.size >= SHARED_SIZE) shared.clear();
       shared.set(spec, own.shareable ? own : 'per-run');

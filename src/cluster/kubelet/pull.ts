@@ -12,6 +12,7 @@ import { isInBackOffSinceUpdate, nextBackoff } from './backoff.js';
 import { catalogGeneration, imageInfo } from './catalog.js';
 import { parseImageRef } from './image-ref.js';
 import { containerEvent } from './recorder.js';
+import { withImages } from './sandbox.js';
 import type { ContainerRuntime } from './runtime.js';
 
 /** Table: node name → its serialized image puller: when it is free again, and the pulls queued on it. */
@@ -102,12 +103,22 @@ export function ensureImage(tx: Tx, pod: Pod, c: Container, cr: ContainerRuntime
   const startAt = Math.max(t, puller.busyUntil);
   const cached = present || (puller.pulls[info.ref] ?? Infinity) <= startAt;
   const doneAt = startAt + (!info.exists ? FAILED_PULL_MS : cached ? Math.min(info.pullMs, CACHED_PULL_MS) : info.pullMs);
-  const pulls: Record<string, number> = {};
-  for (const [ref, at] of Object.entries(puller.pulls)) if (at > t) pulls[ref] = at;
-  if (info.exists && !cached) pulls[info.ref] = doneAt;
-  tx.set(IMAGE_PULLER, node, { busyUntil: doneAt, pulls });
-  cr.pull = { requestedAt: t, startAt, doneAt, ok: info.exists };
+  tx.set(IMAGE_PULLER, node, { busyUntil: doneAt, pulls: pullsAfter(puller.pulls, t, info.exists && !cached ? info.ref : undefined, doneAt) });
+  // `shown` as a fifth field: see runtime.ts newRun.
+  cr.pull = { requestedAt: t, startAt, doneAt, ok: info.exists, shown: undefined };
   return { kind: 'pulling', doneAt };
+}
+
+/** The queued pulls still to complete after `t`, with `ref`'s ending at `doneAt` if given: the same object when
+ * that is all of them (most pulls of a node after its first only check the manifest, and queue nothing). */
+function pullsAfter(pulls: Record<string, number>, t: number, ref: string | undefined, doneAt: number): Record<string, number> {
+  let all = ref === undefined;
+  if (all) for (const r in pulls) if (pulls[r] <= t) all = false;
+  if (all) return pulls;
+  const out: Record<string, number> = {};
+  for (const r in pulls) if (pulls[r] > t) out[r] = pulls[r];
+  if (ref !== undefined) out[ref] = doneAt;
+  return out;
 }
 
 /** The pull under way ends (at cr.pull.doneAt): the image is on the node, or the pull failed. */
@@ -117,7 +128,7 @@ export function finishPull(tx: Tx, pod: Pod, c: Container, cr: ContainerRuntime,
   const info = imageInfo(c.image);
   if (pull.ok) {
     const nr = nodeRuntime(tx, node);
-    if (nr && !nr.images[info.ref]) tx.set(NODE_RUNTIME, node, { ...nr, images: { ...nr.images, [info.ref]: true } });
+    if (nr && !nr.images[info.ref]) tx.set(NODE_RUNTIME, node, withImages(nr, { ...nr.images, [info.ref]: true }));
     const took = goDuration(pull.doneAt - pull.startAt);
     const total = goDuration(pull.doneAt - pull.requestedAt);
     containerEvent(tx, pod, node, field, 'Normal', 'Pulled',

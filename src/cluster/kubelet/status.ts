@@ -3,25 +3,24 @@
 // pkg/kubelet/status/generate.go, the merge rules of the status manager (status_manager.go mergePodStatus,
 // updateLastTransitionTime) and the prober manager's ready/started (prober_manager.go UpdatePodStatus).
 
-import type { Container, ContainerState, ContainerStatus, Pod, PodCondition, PodPhase, PodStatus } from '../api/types.js';
+import type { Container, ContainerState, ContainerStatus, Pod, PodPhase, PodStatus } from '../api/types.js';
 import { rfc3339 } from '../util/time.js';
+import { podConditions } from './pod-conditions.js';
 import { resolvedImage } from './pull.js';
 import type { ContainerRuntime, PodRuntime, Run } from './runtime.js';
 import { isRunning, restartCount } from './runtime.js';
+import { podStatus } from './status-object.js';
+import { NO_STATE, STATUS_UNKNOWN, hostIPs, keepContainerStatus, keepList, podIPs, runningState, waitingState } from './status-share.js';
 
-/** Conditions the kubelet owns (pkg/kubelet/types PodConditionsByKubelet), in the order it generates them. */
-const KUBELET_CONDITIONS = new Set(['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled']);
-
+/** The state of a run that ended (its containerID is the run's own string: every status showing it shares it). */
 export function terminated(run: Run): ContainerState {
+  const startedAt = rfc3339(run.startedAt);
+  const finishedAt = rfc3339(run.finishedAt ?? run.startedAt);
+  const { exitCode = 0, reason, message, containerID } = run;
   return {
-    terminated: {
-      exitCode: run.exitCode ?? 0,
-      reason: run.reason,
-      ...(run.message ? { message: run.message } : {}),
-      startedAt: rfc3339(run.startedAt),
-      finishedAt: rfc3339(run.finishedAt ?? run.startedAt),
-      containerID: `containerd://${run.id}`,
-    },
+    terminated: message
+      ? { exitCode, reason, message, startedAt, finishedAt, containerID }
+      : { exitCode, reason, startedAt, finishedAt, containerID },
   };
 }
 
@@ -41,7 +40,7 @@ export function shouldRestart(pod: Pod, cr: ContainerRuntime, init: boolean): bo
 function containerStatus(pod: Pod, c: Container, cr: ContainerRuntime, init: boolean, defaultReason: string, now: number): ContainerStatus {
   const run = cr.cur;
   let state: ContainerState | undefined;
-  let lastState: ContainerState = {};
+  let lastState = NO_STATE;
   let ready = false;
   let started = false;
   let image = c.image;
@@ -53,7 +52,7 @@ function containerStatus(pod: Pod, c: Container, cr: ContainerRuntime, init: boo
     imageID = img.id;
     if (cr.prev) lastState = terminated(cr.prev);
     if (run.finishedAt === undefined || cr.pull?.shown) {
-      state = { running: { startedAt: rfc3339(run.startedAt) } };
+      state = runningState(rfc3339(run.startedAt));
       if (cr.pull?.shown) {
         // The run killed for a probe, as the status written before the kill showed it.
         ({ ready, started } = cr.pull.shown);
@@ -72,12 +71,12 @@ function containerStatus(pod: Pod, c: Container, cr: ContainerRuntime, init: boo
   const w = cr.waiting;
   if (!shown && w && (w.visibleAt === undefined || w.visibleAt <= now) && (!run || (run.finishedAt !== undefined && shouldRestart(pod, cr, init)))) {
     if (state?.terminated) lastState = state;
-    state = { waiting: w.message ? { reason: w.reason, message: w.message } : { reason: w.reason } };
+    state = waitingState(w.reason, w.message);
   }
-  state ??= { waiting: { reason: defaultReason } };
-  const cs: ContainerStatus = { name: c.name, state, lastState, ready, restartCount: restartCount(cr), image, imageID, started };
-  if (run) cs.containerID = `containerd://${run.id}`;
-  return cs;
+  state ??= waitingState(defaultReason);
+  return run
+    ? { name: c.name, state, lastState, ready, restartCount: restartCount(cr), image, imageID, started, containerID: run.containerID }
+    : { name: c.name, state, lastState, ready, restartCount: restartCount(cr), image, imageID, started };
 }
 
 /** getPhase (kubelet_pods.go), for pods without sidecars. */
@@ -119,59 +118,6 @@ export function getPhase(pod: Pod, init: ContainerStatus[], regular: ContainerSt
   return 'Pending';
 }
 
-/** Makes one of the kubelet's conditions (a reason and a message only when given). */
-type MakeCondition = (type: string, status: 'True' | 'False', reason?: string, message?: string) => PodCondition;
-
-/**
- * The condition maker of one status: lastTransitionTime is the pod's condition's of that type when the status is
- * the same, else now (status_manager.go updateLastTransitionTime). One object literal per shape, made once: five
- * conditions of every status of every sync.
- */
-function conditionMaker(old: PodCondition[], now: number): MakeCondition {
-  return (type, status, reason, message) => {
-    let prev: PodCondition | undefined;
-    for (const o of old) {
-      if (o.type === type) {
-        prev = o;
-        break;
-      }
-    }
-    const lastTransitionTime = prev && prev.status === status ? prev.lastTransitionTime : rfc3339(now);
-    if (!reason) {
-      return message
-        ? { type, status, lastProbeTime: null, message, lastTransitionTime }
-        : { type, status, lastProbeTime: null, lastTransitionTime };
-    }
-    return message
-      ? { type, status, lastProbeTime: null, reason, message, lastTransitionTime }
-      : { type, status, lastProbeTime: null, reason, lastTransitionTime };
-  };
-}
-
-/** GeneratePodReadyCondition / GenerateContainersReadyCondition (status/generate.go), in that order. */
-function readyConditions(make: MakeCondition, pod: Pod, statuses: ContainerStatus[], phase: PodPhase): [PodCondition, PodCondition] {
-  const both = (status: 'True' | 'False', reason?: string, message?: string): [PodCondition, PodCondition] =>
-    [make('Ready', status, reason, message), make('ContainersReady', status, reason, message)];
-  if (phase === 'Succeeded') return both('False', 'PodCompleted');
-  if (phase === 'Failed') return both('False', 'PodFailed');
-  const unready: string[] = [];
-  for (const spec of pod.spec.containers) if (!statuses.find((s) => s.name === spec.name)?.ready) unready.push(spec.name);
-  return unready.length
-    ? both('False', 'ContainersNotReady', `containers with unready status: [${unready.join(' ')}]`)
-    : both('True');
-}
-
-/** GeneratePodInitializedCondition. */
-function initializedCondition(make: MakeCondition, init: ContainerStatus[], regular: ContainerStatus[], phase: PodPhase): PodCondition {
-  if (phase === 'Succeeded') return make('Initialized', 'True', 'PodCompleted');
-  if (regular.some((s) => s.state.running || s.state.terminated)) return make('Initialized', 'True');
-  const incomplete = init.filter((s) => !(s.state.terminated && s.state.terminated.exitCode === 0)).map((s) => s.name);
-  if (incomplete.length) {
-    return make('Initialized', 'False', 'ContainersNotInitialized', `containers with incomplete status: [${incomplete.join(' ')}]`);
-  }
-  return make('Initialized', 'True');
-}
-
 /** kubelet's own QoS computation (pkg/apis/core/v1/helper/qos GetPodQOS), used when the API server left it empty. */
 export function qosClass(pod: Pod): string {
   const all = [...pod.spec.containers, ...(pod.spec.initContainers ?? [])];
@@ -193,23 +139,24 @@ export function qosClass(pod: Pod): string {
 export interface StatusContext {
   now: number;
   hostIP?: string;
+  /** status.hostIPs for hostIP (status-share.ts hostIPs(), which it is when not given). */
+  hostIPs?: { ip: string }[];
 }
 
-/** The status the kubelet would write now. Pure: compare it with pod.status before writing. */
+/**
+ * The status the kubelet would write now. Pure: compare it with pod.status before writing. Parts equal to the
+ * stored ones are the stored objects (status-share.ts), so an unchanged status is pod.status itself.
+ */
 export function generatePodStatus(pod: Pod, rt: PodRuntime, ctx: StatusContext): PodStatus {
   const old = pod.status ?? ({ phase: 'Pending' } as PodStatus);
   const initSpecs = pod.spec.initContainers ?? [];
   const hasInit = initSpecs.length > 0;
-  const initStatuses: ContainerStatus[] = [];
-  for (let i = 0; i < initSpecs.length; i++) {
-    const c = initSpecs[i];
-    initStatuses.push(containerStatus(pod, c, rt.initContainers[i] ?? { name: c.name, starts: 0 }, true, 'PodInitializing', ctx.now));
-  }
-  const statuses: ContainerStatus[] = [];
-  for (let i = 0; i < pod.spec.containers.length; i++) {
-    const c = pod.spec.containers[i];
-    statuses.push(containerStatus(pod, c, rt.containers[i] ?? { name: c.name, starts: 0 }, false, hasInit ? 'PodInitializing' : 'ContainerCreating', ctx.now));
-  }
+  // Made by `map`, which sizes an array exactly (one grown by `push` keeps room for 17 in every stored status).
+  const initStatuses = initSpecs.map((c, i) =>
+    containerStatus(pod, c, rt.initContainers[i] ?? { name: c.name, starts: 0 }, true, 'PodInitializing', ctx.now));
+  const waitingReason = hasInit ? 'PodInitializing' : 'ContainerCreating';
+  const statuses = pod.spec.containers.map((c, i) =>
+    containerStatus(pod, c, rt.containers[i] ?? { name: c.name, starts: 0 }, false, waitingReason, ctx.now));
   let allStopped = true;
   for (const cr of rt.initContainers) if (isRunning(cr)) allStopped = false;
   for (const cr of rt.containers) if (isRunning(cr)) allStopped = false;
@@ -223,42 +170,32 @@ export function generatePodStatus(pod: Pod, rt: PodRuntime, ctx: StatusContext):
     // status_manager.go TerminatePod: a container that never reached a terminated state is reported failed.
     for (const cs of statuses) {
       if (cs.state.terminated) continue;
-      cs.state = {
-        terminated: { exitCode: 137, reason: 'ContainerStatusUnknown', message: 'The container could not be located when the pod was terminated' },
-      };
+      cs.state = STATUS_UNKNOWN;
       cs.ready = false;
       cs.started = false;
     }
   }
   const terminal = phase === 'Succeeded' || phase === 'Failed';
   const sandboxUp = rt.sandboxAt !== undefined && !(terminal && allStopped);
-  const oldConditions = old.conditions ?? [];
-  const make = conditionMaker(oldConditions, ctx.now);
-  const conditions: PodCondition[] = [];
-  for (const c of oldConditions) if (!KUBELET_CONDITIONS.has(c.type)) conditions.push(c);
-  conditions.push(make('PodReadyToStartContainers', sandboxUp ? 'True' : 'False'));
-  conditions.push(initializedCondition(make, initStatuses, statuses, phase));
-  conditions.push(...readyConditions(make, pod, statuses, phase));
-  conditions.push(make('PodScheduled', 'True'));
-
-  const status: PodStatus & { hostIPs?: { ip: string }[] } = { ...old, phase, conditions };
-  if (rt.deadlineExceeded) {
-    status.reason = 'DeadlineExceeded';
-    status.message = 'Pod was active on the node longer than the specified deadline';
-  }
-  if (ctx.hostIP) {
-    status.hostIP = ctx.hostIP;
-    status.hostIPs = [{ ip: ctx.hostIP }];
-  }
-  if (rt.podIP && rt.sandboxAt !== undefined) {
-    status.podIP = rt.podIP;
-    status.podIPs = [{ ip: rt.podIP }];
-  }
-  status.startTime = old.startTime ?? rfc3339(rt.admittedAt);
-  if (hasInit) status.initContainerStatuses = initStatuses;
-  status.containerStatuses = statuses;
-  status.qosClass = old.qosClass ?? qosClass(pod);
-  return status;
+  const conditions = podConditions(pod, old.conditions ?? [], initStatuses, statuses, phase, sandboxUp, ctx.now);
+  const oldInit = old.initContainerStatuses;
+  for (let i = 0; i < initStatuses.length; i++) initStatuses[i] = keepContainerStatus(oldInit?.[i], initStatuses[i]);
+  const oldStatuses = old.containerStatuses;
+  for (let i = 0; i < statuses.length; i++) statuses[i] = keepContainerStatus(oldStatuses?.[i], statuses[i]);
+  const withIP = !!rt.podIP && rt.sandboxAt !== undefined;
+  return podStatus(pod.status, {
+    phase,
+    conditions,
+    deadlineExceeded: !!rt.deadlineExceeded,
+    hostIP: ctx.hostIP || undefined,
+    hostIPs: ctx.hostIP ? ctx.hostIPs ?? hostIPs(ctx.hostIP) : undefined,
+    podIP: withIP ? rt.podIP : undefined,
+    podIPs: withIP ? podIPs(old.podIPs, rt.podIP!) : undefined,
+    startTime: old.startTime ?? rfc3339(rt.admittedAt),
+    initContainerStatuses: hasInit ? keepList(oldInit, initStatuses) : undefined,
+    containerStatuses: keepList(oldStatuses, statuses),
+    qosClass: old.qosClass ?? qosClass(pod),
+  });
 }
 
 /** Structural equality of two JSON values (statuses are plain data); fields set to undefined count as absent. */

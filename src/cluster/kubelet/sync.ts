@@ -14,7 +14,7 @@ import { POD_WORKER_BACKOFF_MS, killContainer, slots, startPending } from './con
 import { drawProbeDelays } from './probes.js';
 import { containerEvent, podEvent } from './recorder.js';
 import type { ContainerRuntime, PodRuntime } from './runtime.js';
-import { isRunning } from './runtime.js';
+import { endedRun, isRunning } from './runtime.js';
 import { SANDBOX_MS, allocatePodIP } from './sandbox.js';
 import { shouldRestart } from './status.js';
 import { podGraceSeconds } from './termination.js';
@@ -42,12 +42,16 @@ function powerCycle(ctx: SyncCtx, boot: number): void {
   const { rt } = ctx;
   for (const s of slots(ctx)) {
     const run = s.cr.cur;
-    if (run && run.finishedAt === undefined) s.cr.cur = { ...run, finishedAt: boot, exitCode: 255, reason: 'Unknown' };
-    for (const k of ['kill', 'probe', 'pull', 'backoff', 'imageBackoff', 'retryAt', 'waiting', 'probeDelays'] as const) delete s.cr[k];
+    if (run && run.finishedAt === undefined) s.cr.cur = endedRun(run, boot, 255, 'Unknown');
+    // Emptied, not deleted: the sync's working copy keeps one layout (runtime-copy.ts).
+    Object.assign(s.cr, {
+      kill: undefined, probe: undefined, pull: undefined, backoff: undefined, imageBackoff: undefined, retryAt: undefined,
+      waiting: undefined, probeDelays: undefined,
+    });
   }
   rt.boot = boot;
   rt.admittedAt = boot;
-  delete rt.sandboxAt;
+  rt.sandboxAt = undefined;
 }
 
 /** The pod's own changes: sandbox, deletion, active deadline, final removal. */
