@@ -41,8 +41,22 @@ interface GroupCopy {
   baseSize: number;
 }
 
+/**
+ * A mutable copy of a frozen record (a bucket, a group, a timer bucket). Why not `{ ...base }`: V8 builds a spread
+ * copy of a big dictionary-mode object one property at a time through hidden-class transitions (~0.8 ms for
+ * 1,000 members; a node delete copied some thirty such groups). Starting from an object already in dictionary
+ * mode (two deletes put it there) makes each key a plain hash insert, 3-7x cheaper; key order is the same.
+ */
+function copyRecord<V>(base: Record<string, V>): Record<string, V> {
+  const c: Record<string, V> = { '#a': undefined as V, '#b': undefined as V };
+  delete c['#a'];
+  delete c['#b'];
+  for (const k in base) c[k] = base[k];
+  return c;
+}
+
 function copyOf(base: Record<string, true> | undefined): GroupCopy {
-  return { members: base ? { ...base } : {}, base, delta: 0, baseSize: base ? -1 : 0 };
+  return { members: base ? copyRecord(base) : {}, base, delta: 0, baseSize: base ? -1 : 0 };
 }
 
 function isEmptyCopy(c: GroupCopy): boolean {
@@ -207,13 +221,13 @@ export class Tx {
           const base = t.base?.[b];
           // A row added and deleted within this transaction leaves its bucket as it was: no copy for it.
           if (!copy && base?.[key] === undefined) continue;
-          if (!copy) copies.set(b, (copy = { ...base }));
+          if (!copy) copies.set(b, (copy = copyRecord(base!)));
           delete copy[key];
           shrunk.add(b);
         } else {
           if (!copy) {
             const base = t.base?.[b];
-            copies.set(b, (copy = base ? { ...base } : {}));
+            copies.set(b, (copy = base ? copyRecord(base) : {}));
           }
           copy[key] = deepFreeze(v);
         }
@@ -480,7 +494,7 @@ export class Tx {
     if (!bucket) {
       const base = bucket === null ? undefined : this.base.timers[dueKey];
       if (base?.[id]) return;
-      this.timerRows.set(dueKey, (bucket = base ? { ...base } : {}));
+      this.timerRows.set(dueKey, (bucket = base ? copyRecord(base) : {}));
     } else if (bucket[id]) return;
     // Frozen as made: commit used to freeze every timer of each copied bucket again, the base state's included.
     bucket[id] = Object.freeze({ due: t, queue, key });
