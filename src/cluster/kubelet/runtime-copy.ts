@@ -12,6 +12,7 @@
 
 import type { ContainerRuntime, PodRuntime } from './runtime.js';
 import { noContainers } from './runtime.js';
+import { sameFields } from './status-share.js';
 
 /**
  * The sync's copy: the record and each container are copied; their parts — runs, probe states, kills, waiting
@@ -52,18 +53,6 @@ function workingContainer(cr: ContainerRuntime): ContainerRuntime {
     probeDelays: cr.probeDelays,
     done: cr.done,
   };
-}
-
-/** Equal as JSON, one level deep (the small parts a sync makes anew with the same values: a waiting reason
- * repeated every retry, a stop, a back-off entry). Fields set to undefined count as absent. */
-function sameFields(a: object | undefined, b: object | undefined): boolean {
-  if (a === b) return true;
-  if (!a || !b) return false;
-  const x = a as Record<string, unknown>;
-  const y = b as Record<string, unknown>;
-  for (const k in x) if (x[k] !== y[k]) return false;
-  for (const k in y) if (x[k] !== y[k]) return false;
-  return true;
 }
 
 /** `next`'s part, or `prev`'s when they are equal (so that an unchanged part stays the stored object). */

@@ -36,7 +36,7 @@ export function waitingState(reason: string, message?: string): ContainerState {
 }
 
 /** Equal as JSON (fields set to undefined count as absent), for objects whose values are not objects. */
-function sameFields(a: object | undefined, b: object | undefined): boolean {
+export function sameFields(a: object | undefined, b: object | undefined): boolean {
   if (a === b) return true;
   if (!a || !b) return false;
   const x = a as Record<string, unknown>;
