@@ -1,9 +1,9 @@
 // The DaemonSet sync beyond one pod per node: rolling updates (maxUnavailable, maxSurge), failed and duplicate
 // pods, taints, and the status it counts node by node (checked against a count from scratch at every step).
 import { describe, expect, it } from 'vitest';
-import type { DaemonSet, Pod } from '../../src/cluster/api/types.js';
-import { daemonPodTargetNode } from '../../src/cluster/controllers/daemonset-nodes.js';
-import { daemonSetStatus } from '../../src/cluster/controllers/daemonset-status.js';
+import type { DaemonSet, Node, Pod } from '../../src/cluster/api/types.js';
+import { daemonPodTargetNode, nodeShouldRunDaemonPod } from '../../src/cluster/controllers/daemonset-nodes.js';
+import { DaemonSetCounts, isLiveDaemonPod } from '../../src/cluster/controllers/daemonset-status.js';
 import { isPodAvailable } from '../../src/cluster/controllers/shared/pods.js';
 import { REVISION_LABEL, templateHash } from '../../src/cluster/controllers/shared/revision.js';
 import { createCluster, dispatch, transact } from '../../src/cluster/engine.js';
@@ -11,6 +11,23 @@ import type { State } from '../../src/cluster/state.js';
 import { getObject, listObjects } from '../../src/cluster/store.js';
 import { pod } from '../scheduler/fixtures.js';
 import { advance, create, daemonSet } from './helpers.js';
+
+/** The status from scratch, over every node and claimed pod (what the sync's running counts must equal). */
+function daemonSetStatus(ds: DaemonSet, nodes: readonly Node[], pods: readonly Pod[], hash: string, now: number): DaemonSet['status'] {
+  const counts = new DaemonSetCounts(hash, ds.spec.minReadySeconds ?? 0, now);
+  const byNode = new Map<string, Pod[]>();
+  for (const p of pods) {
+    if (!isLiveDaemonPod(p)) continue;
+    const n = daemonPodTargetNode(p);
+    if (n) (byNode.get(n) ?? byNode.set(n, []).get(n)!).push(p);
+  }
+  for (const node of nodes) {
+    const { shouldRun } = nodeShouldRunDaemonPod(ds, node);
+    if (shouldRun) counts.desired++;
+    counts.addNode(shouldRun, byNode.get(node.metadata.name), 1);
+  }
+  return counts.status(ds);
+}
 
 const NAME = 'agent';
 const LABELS = { app: 'agent' };

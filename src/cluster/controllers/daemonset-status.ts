@@ -1,7 +1,6 @@
 // DaemonSet status (daemon_controller.go updateDaemonSetStatus) and intstr percentages (GetScaledValueFromIntOrPercent).
 
-import type { DaemonSet, Node, Pod } from '../api/types.js';
-import { daemonPodTargetNode, nodeShouldRunDaemonPod } from './daemonset-nodes.js';
+import type { DaemonSet, Pod } from '../api/types.js';
 import { podReadyCondition, readyLongEnough } from './shared/pods.js';
 import { REVISION_LABEL } from './shared/revision.js';
 
@@ -13,9 +12,14 @@ export function intOrPercent(v: number | string, total: number, roundUp: boolean
   return roundUp ? Math.ceil(x) : Math.floor(x);
 }
 
+/** Failed or Succeeded: a daemon pod the controller deletes and replaces. */
+export function isFinishedPod(p: Pod): boolean {
+  return p.status.phase === 'Failed' || p.status.phase === 'Succeeded';
+}
+
 /** Neither terminating nor finished: the pods updateDaemonSetStatus and the rolling update look at. */
 export function isLiveDaemonPod(p: Pod): boolean {
-  return !p.metadata.deletionTimestamp && p.status.phase !== 'Failed' && p.status.phase !== 'Succeeded';
+  return !p.metadata.deletionTimestamp && !isFinishedPod(p);
 }
 
 /**
@@ -88,21 +92,4 @@ export class DaemonSetCounts {
       ...(desired - available > 0 ? { numberUnavailable: desired - available } : {}),
     };
   }
-}
-
-/** The status from scratch, over every node and claimed pod (what the sync's running counts must equal). */
-export function daemonSetStatus(ds: DaemonSet, nodes: readonly Node[], pods: readonly Pod[], hash: string, now: number): DaemonSet['status'] {
-  const counts = new DaemonSetCounts(hash, ds.spec.minReadySeconds ?? 0, now);
-  const byNode = new Map<string, Pod[]>();
-  for (const p of pods) {
-    if (!isLiveDaemonPod(p)) continue;
-    const n = daemonPodTargetNode(p);
-    if (n) (byNode.get(n) ?? byNode.set(n, []).get(n)!).push(p);
-  }
-  for (const node of nodes) {
-    const { shouldRun } = nodeShouldRunDaemonPod(ds, node);
-    if (shouldRun) counts.desired++;
-    counts.addNode(shouldRun, byNode.get(node.metadata.name), 1);
-  }
-  return counts.status(ds);
 }

@@ -18,7 +18,7 @@ import { recordEvent } from '../events.js';
 import { keyOf } from '../store.js';
 import type { Tx } from '../tx.js';
 import { daemonPodTargetNode, type NodeList, SHOULD_CONTINUE_RUNNING, SHOULD_RUN } from './daemonset-nodes.js';
-import { DaemonSetCounts, intOrPercent, isLiveDaemonPod } from './daemonset-status.js';
+import { DaemonSetCounts, intOrPercent, isFinishedPod, isLiveDaemonPod } from './daemonset-status.js';
 import { isPodAvailable, podReadyCondition, readyLongEnough, slowStartBatch } from './shared/pods.js';
 import { REVISION_LABEL } from './shared/revision.js';
 
@@ -26,10 +26,6 @@ export const COMPONENT = 'daemonset-controller';
 
 /** A node's claimed pods that are not terminating, in claim order: one pod (the common case) or several. */
 type NodePods = Pod | Pod[];
-
-function isFinished(p: Pod): boolean {
-  return p.status.phase === 'Failed' || p.status.phase === 'Succeeded';
-}
 
 /** Oldest first; equal creation times by name (syncNodes keeps the oldest pod of a node). */
 function byAge(a: Pod, b: Pod): number {
@@ -40,8 +36,8 @@ function byAge(a: Pod, b: Pod): number {
 /** The live (not finished) pods of a node's claimed, non-terminating pods, in claim order. */
 function livePods(here: NodePods | undefined): Pod | Pod[] | undefined {
   if (here === undefined) return undefined;
-  if (!Array.isArray(here)) return isFinished(here) ? undefined : here;
-  return here.filter((p) => !isFinished(p));
+  if (!Array.isArray(here)) return isFinishedPod(here) ? undefined : here;
+  return here.filter((p) => !isFinishedPod(p));
 }
 
 export interface DaemonSetActions {
@@ -118,7 +114,7 @@ export class DaemonSetSync {
         else for (const p of pods.slice().sort(byAge)) this.remove(p, i, shouldRun);
       } else if (Array.isArray(pods)) {
         this.syncSeveral(i, pods, shouldRun);
-      } else if (isFinished(pods)) {
+      } else if (isFinishedPod(pods)) {
         this.removeFinished(pods, i, shouldRun);
         if (shouldRun) this.needsPod(i);
       } else {
@@ -145,7 +141,7 @@ export class DaemonSetSync {
   private syncSeveral(i: number, pods: Pod[], shouldRun: boolean): void {
     const running: Pod[] = [];
     for (const p of pods.slice().sort(byAge)) {
-      if (isFinished(p)) this.removeFinished(p, i, shouldRun);
+      if (isFinishedPod(p)) this.removeFinished(p, i, shouldRun);
       else running.push(p);
     }
     if (running.length === 0) {

@@ -11,6 +11,7 @@ import { matchesSelector } from '../labels.js';
 import { keyOf } from '../store.js';
 import type { Tx } from '../tx.js';
 import { pinToNode, sortedNodes } from './daemonset-nodes.js';
+import { isFinishedPod } from './daemonset-status.js';
 import { COMPONENT, DaemonSetSync } from './daemonset-sync.js';
 import { claimPods, createPodFromTemplate, enqueueControllerOf, enqueueMatchingControllers, readinessKey, resyncControllerOfNextSecond } from './shared/pods.js';
 import { REVISION_LABEL, templateHash } from './shared/revision.js';
@@ -84,13 +85,12 @@ function updateStatus(tx: Tx, key: string, sync: DaemonSetSync): void {
  * is otherwise read at every 100 ms step in which one of them became ready). Anything else: no sync.
  */
 function daemonPodChange(old: Pod, cur: Pod): 'now' | 'soon' | 'none' {
-  const finished = (p: Pod) => p.status.phase === 'Failed' || p.status.phase === 'Succeeded';
   if (
     old.spec !== cur.spec ||
     old.metadata.labels !== cur.metadata.labels ||
     old.metadata.ownerReferences !== cur.metadata.ownerReferences ||
     old.metadata.deletionTimestamp !== cur.metadata.deletionTimestamp ||
-    finished(old) !== finished(cur)
+    isFinishedPod(old) !== isFinishedPod(cur)
   ) {
     return 'now';
   }

@@ -59,11 +59,12 @@ export function baseScore(taint: number, resources: number): number {
   return WEIGHT.TaintToleration * taint + resources;
 }
 
-/** PodTopologySpread's raw score for `count` pods of the owner on a node, among `nodes` feasible nodes. */
+/** PodTopologySpread's weight of one pod for `nodes` feasible nodes: log(domains + 2). */
 export function spreadRawWeight(nodes: number): number {
   return Math.log(nodes + 2);
 }
 
+/** PodTopologySpread's raw score for `count` pods of the owner on a node (`weight` from spreadRawWeight). */
 export function spreadRaw(count: number, weight: number): number {
   return Math.round(count * weight + (HOSTNAME_MAX_SKEW - 1));
 }
