@@ -14,13 +14,15 @@ import type { Diagnosis } from './fit-error.js';
 import { runFilters, type PodFilterInput } from './filters.js';
 import { HOST_PORTS, NEEDS_FILTER, PREFER_NO_SCHEDULE } from './node-table.js';
 import type { PodRequest } from './resources.js';
-import { addSpreadScores, baseScore, pickTop, resourceScore, spreadRaw, spreadRawWeight, taintScore, untoleratedPreferNoSchedule } from './score.js';
+import { baseScore, MAX_NODE_SCORE, pickAmong, resourceScore, spreadRaw, spreadRawWeight, spreadScore, taintScore, untoleratedPreferNoSchedule } from './score.js';
 
 export interface FeasibleNodes {
   /** Table slots of the nodes that fit, in walk order: `cache.table.feasible[0..count)`. */
   count: number;
   /** Nodes the walk looked at (fitting or not): how far nextStartNodeIndex moves. */
   processed: number;
+  /** Some fitting node has PreferNoSchedule taints (else TaintToleration scores every node the same). */
+  preferNoSchedule: boolean;
 }
 
 /**
@@ -44,10 +46,16 @@ export function findFeasibleColumnar(cache: SchedulerCache, input: PodFilterInpu
   const n = order.length;
   let count = 0;
   let i = 0;
+  // The flags of the fitting nodes, or-ed: selectHostColumnar skips the taint pass when none has PreferNoSchedule.
+  let fitFlags = 0;
   for (let k = start; i < n && count < toFind; i++) {
     const s = order[k];
-    if (everyNode || (flags[s] & mask) !== 0) {
-      if (!runFilters(input, nodes[k])) feasible[count++] = s;
+    const f = flags[s];
+    if (everyNode || (f & mask) !== 0) {
+      if (!runFilters(input, nodes[k])) {
+        feasible[count++] = s;
+        fitFlags |= f;
+      }
     } else if (
       // NodeResourcesFit fitsRequest, as filters.ts: pods first, then only the resources the pod requests.
       !(pods[s] + 1 > allocPods[s]) &&
@@ -57,10 +65,11 @@ export function findFeasibleColumnar(cache: SchedulerCache, input: PodFilterInpu
           !(eph > 0 && eph > allocEphemeralStorage[s] - ephemeralStorage[s])))
     ) {
       feasible[count++] = s;
+      fitFlags |= f;
     }
     if (++k === n) k = 0;
   }
-  return { count, processed: i };
+  return { count, processed: i, preferNoSchedule: (fitFlags & PREFER_NO_SCHEDULE) !== 0 };
 }
 
 /** Every node's FilterStatus, in walk order from `start` (for the FitError when none fits). */
@@ -73,36 +82,77 @@ export function diagnoseAll(input: PodFilterInput, nodes: NodeInfo[], start: num
   }
 }
 
-/** selectHost (score.ts) over the table slots `feasible[0..n)`; returns the chosen node's slot. */
-export function selectHostColumnar(tx: Tx, c: SchedulerCache, pod: Pod, req: PodRequest, n: number): number {
+/**
+ * selectHost (score.ts) over the table slots `feasible[0..n)`; returns the chosen node's slot. The same integers
+ * as selectHost, in fewer passes over the nodes (at 5,000 nodes every pod scores 500): the taint pass only when
+ * a feasible node has PreferNoSchedule taints (otherwise every node's TaintToleration score is MAX_NODE_SCORE),
+ * the range of the owner's pod counts in one pass, then each node's total (the resource score is kept per node
+ * while neither its usage nor the request changes: NodeTable.resourceScore) and the top-score tie set (pickTop)
+ * in another.
+ */
+export function selectHostColumnar(tx: Tx, c: SchedulerCache, pod: Pod, req: PodRequest, found: FeasibleNodes): number {
   const t = c.table;
-  const { feasible, total, taintCounts, flags, allocMilliCPU, allocMemory, milliCPU, memory, nonZeroMilliCPU, nonZeroMemory } = t;
+  const n = found.count;
+  const { feasible, taintCounts, allocMilliCPU, allocMemory, milliCPU, memory, nonZeroMilliCPU, nonZeroMemory } = t;
   if (n === 1) return feasible[0];
 
   // TaintToleration: only nodes with PreferNoSchedule taints can have untolerated ones.
   let maxTaints = 0;
-  for (let i = 0; i < n; i++) {
-    const s = feasible[i];
-    const k = (flags[s] & PREFER_NO_SCHEDULE) !== 0 ? untoleratedPreferNoSchedule(pod, t.infos[s]!) : 0;
-    taintCounts[i] = k;
-    if (k > maxTaints) maxTaints = k;
+  if (found.preferNoSchedule) {
+    const flags = t.flags;
+    for (let i = 0; i < n; i++) {
+      const s = feasible[i];
+      const k = (flags[s] & PREFER_NO_SCHEDULE) !== 0 ? untoleratedPreferNoSchedule(pod, t.infos[s]!) : 0;
+      taintCounts[i] = k;
+      if (k > maxTaints) maxTaints = k;
+    }
   }
-  for (let i = 0; i < n; i++) {
-    const s = feasible[i];
-    const resources = resourceScore(allocMilliCPU[s], allocMemory[s], milliCPU[s], memory[s], nonZeroMilliCPU[s], nonZeroMemory[s], req);
-    total[i] = baseScore(taintScore(taintCounts[i], maxTaints), resources);
-  }
-
+  // PodTopologySpread: a node's score depends only on its count of the owner's pods, and the feasible nodes have
+  // few distinct counts; so it is computed once per count (Math.round and a division per node were half of this
+  // function's time). spreadRaw is non-decreasing in the count (a positive weight; IEEE multiplication, addition
+  // and Math.round are monotonic), so the raw scores' min and max are those of the min and max counts.
   const uid = controllerUid(pod);
-  if (uid) {
-    const counts = c.ownerSpread(uid);
-    const raw = t.raw;
+  const counts = uid ? c.ownerSpread(uid) : undefined;
+  let minCount = 0;
+  let spread: Float64Array = t.spreadByCount;
+  if (counts) {
+    minCount = counts[feasible[0]];
+    let maxCount = minCount;
+    for (let i = 1; i < n; i++) {
+      const k = counts[feasible[i]];
+      if (k < minCount) minCount = k;
+      if (k > maxCount) maxCount = k;
+    }
     const weight = spreadRawWeight(n);
-    for (let i = 0; i < n; i++) raw[i] = spreadRaw(counts[feasible[i]], weight);
-    addSpreadScores(total, raw, n);
+    const minRaw = spreadRaw(minCount, weight);
+    const maxRaw = Math.max(0, spreadRaw(maxCount, weight)); // addSpreadScores starts its max at 0
+    spread = t.spreadScratch(maxCount - minCount + 1);
+    for (let k = minCount; k <= maxCount; k++) spread[k - minCount] = spreadScore(spreadRaw(k, weight), minRaw, maxRaw);
   }
 
-  const i = pickTop(tx, total, n, t.best);
+  // Each node's total, and the top-score tie set as pickTop collects it.
+  t.resourceScoresFor(req);
+  const { scored, resourceScore: scores, best } = t;
+  let top = -Infinity;
+  let ties = 0;
+  for (let i = 0; i < n; i++) {
+    const s = feasible[i];
+    let resources: number;
+    if (scored[s] === 1) resources = scores[s];
+    else {
+      resources = resourceScore(allocMilliCPU[s], allocMemory[s], milliCPU[s], memory[s], nonZeroMilliCPU[s], nonZeroMemory[s], req);
+      scores[s] = resources;
+      scored[s] = 1;
+    }
+    const base = baseScore(maxTaints > 0 ? taintScore(taintCounts[i], maxTaints) : MAX_NODE_SCORE, resources);
+    const score = counts ? base + spread[counts[s] - minCount] : base;
+    if (score > top) {
+      top = score;
+      ties = 0;
+    }
+    if (score === top) best[ties++] = i;
+  }
+  const i = pickAmong(tx, best, ties);
   if (i < 0) throw new Error(`no node scored for pod ${pod.metadata.name}`);
   return feasible[i];
 }

@@ -10,6 +10,7 @@
 // whenever it replaces either (SchedulerCache.setUsage / nodeChanged / building a NodeInfo).
 
 import type { NodeInfo, NodeUsage } from './cache.js';
+import type { PodRequest } from './resources.js';
 
 /** Unschedulable, or NoSchedule/NoExecute taints: NodeUnschedulable and TaintToleration must look. */
 export const NEEDS_FILTER = 1;
@@ -34,16 +35,26 @@ export class NodeTable {
   nonZeroMilliCPU = new Float64Array(INITIAL_CAPACITY);
   nonZeroMemory = new Float64Array(INITIAL_CAPACITY);
   flags = new Uint8Array(INITIAL_CAPACITY);
+  /**
+   * The node's resource score (score.ts resourceScore) for the request in `scoredRequest`, where `scored` is 1.
+   * Why: a pod scores 500 nodes at 5,000 (four divisions each), but a bind changes one node's usage, and pods
+   * created together come from one template and request the same; so most scores are the previous pod's. A row
+   * is invalidated whenever setNode or setUsage writes its slot (the only writers of the columns it reads), and
+   * all rows when a pod requests something else (resourceScoresFor).
+   */
+  resourceScore = new Float64Array(INITIAL_CAPACITY);
+  scored = new Uint8Array(INITIAL_CAPACITY);
+  private readonly scoredRequest = { milliCPU: NaN, memory: NaN, nonZeroMilliCPU: NaN, nonZeroMemory: NaN };
   /** The NodeInfo of each slot whose node exists. */
   readonly infos: (NodeInfo | undefined)[] = [];
   private readonly slots = new Map<string, number>();
 
   /** Scratch space for one pod's Filter/Score pass (never kept across pods). */
   feasible = new Int32Array(0);
-  total = new Float64Array(0);
-  raw = new Float64Array(0);
   taintCounts = new Int32Array(0);
   best = new Int32Array(0);
+  /** PodTopologySpread's score by an owner's pod count on a node, from the lowest count among the feasible nodes. */
+  spreadByCount: Float64Array = new Float64Array(0);
 
   slotOf(name: string): number {
     let s = this.slots.get(name);
@@ -68,6 +79,7 @@ export class NodeTable {
     if (info.unschedulable || info.filterTaints) f |= NEEDS_FILTER;
     for (const t of info.node.spec.taints ?? []) if (t.effect === 'PreferNoSchedule') f |= PREFER_NO_SCHEDULE;
     this.flags[s] = f;
+    this.scored[s] = 0;
   }
 
   removeNode(slot: number): void {
@@ -81,6 +93,7 @@ export class NodeTable {
     this.ephemeralStorage[s] = u.ephemeralStorage;
     this.nonZeroMilliCPU[s] = u.nonZeroMilliCPU;
     this.nonZeroMemory[s] = u.nonZeroMemory;
+    this.scored[s] = 0;
     let ports = false;
     for (const _ in u.ports) {
       ports = true;
@@ -97,14 +110,30 @@ export class NodeTable {
     return next;
   }
 
+  /** Readies `resourceScore` for a pod's request: the rows scored for another request are dropped. */
+  resourceScoresFor(req: PodRequest): void {
+    const r = this.scoredRequest;
+    const same = r.milliCPU === req.milliCPU && r.memory === req.memory && r.nonZeroMilliCPU === req.nonZeroMilliCPU && r.nonZeroMemory === req.nonZeroMemory;
+    if (same) return;
+    r.milliCPU = req.milliCPU;
+    r.memory = req.memory;
+    r.nonZeroMilliCPU = req.nonZeroMilliCPU;
+    r.nonZeroMemory = req.nonZeroMemory;
+    this.scored.fill(0);
+  }
+
   /** Makes the scratch arrays hold at least `n` nodes. */
   scratch(n: number): void {
     if (this.feasible.length >= n) return;
     this.feasible = new Int32Array(n);
-    this.total = new Float64Array(n);
-    this.raw = new Float64Array(n);
     this.taintCounts = new Int32Array(n);
     this.best = new Int32Array(n);
+  }
+
+  /** Makes spreadByCount hold at least `n` counts. */
+  spreadScratch(n: number): Float64Array {
+    if (this.spreadByCount.length < n) this.spreadByCount = new Float64Array(Math.max(n, 2 * this.spreadByCount.length));
+    return this.spreadByCount;
   }
 
   private grow(capacity: number): void {
@@ -123,8 +152,13 @@ export class NodeTable {
     this.ephemeralStorage = f64(this.ephemeralStorage);
     this.nonZeroMilliCPU = f64(this.nonZeroMilliCPU);
     this.nonZeroMemory = f64(this.nonZeroMemory);
-    const flags = new Uint8Array(capacity);
-    flags.set(this.flags);
-    this.flags = flags;
+    this.resourceScore = f64(this.resourceScore);
+    const u8 = (a: Uint8Array) => {
+      const b = new Uint8Array(capacity);
+      b.set(a);
+      return b;
+    };
+    this.flags = u8(this.flags);
+    this.scored = u8(this.scored);
   }
 }

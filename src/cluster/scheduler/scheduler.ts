@@ -161,14 +161,14 @@ function scheduleOne(tx: Tx, pod: Pod, q: QueuedPod | undefined): void {
 /** scheduleOne's Filter, Score and bind over the cache's columns (fast-path.ts), for pods PreFilter left to every node. */
 function scheduleColumnar(tx: Tx, cache: SchedulerCache, pod: Pod, q: QueuedPod | undefined, input: PodFilterInput, diagnosis: Diagnosis, start: number, toFind: number): void {
   const nodes = cache.nodeList();
-  const { count, processed } = findFeasibleColumnar(cache, input, start, toFind);
-  tx.set(SCHEDULER_STATE, 'nextStartNodeIndex', (start + processed) % nodes.length);
-  if (count === 0) {
+  const found = findFeasibleColumnar(cache, input, start, toFind);
+  tx.set(SCHEDULER_STATE, 'nextStartNodeIndex', (start + found.processed) % nodes.length);
+  if (found.count === 0) {
     diagnoseAll(input, nodes, start, diagnosis);
     const rejectedBy = [...new Set([...diagnosis.nodeToStatus.values()].map((s) => s.plugin))];
     return fail(tx, pod, q, fitErrorMessage(pod, diagnosis), rejectedBy, false);
   }
-  const slot = selectHostColumnar(tx, cache, pod, input.request, count);
+  const slot = selectHostColumnar(tx, cache, pod, input.request, found);
   bind(tx, pod, cache.table.infos[slot]!.name);
 }
 

@@ -14,7 +14,7 @@ import type { NodeInfo, SchedulerCache } from './cache.js';
 import { controllerUid } from './cache.js';
 import type { PodRequest } from './resources.js';
 
-const MAX_NODE_SCORE = 100;
+export const MAX_NODE_SCORE = 100;
 const WEIGHT = { TaintToleration: 3, NodeResourcesFit: 1, BalancedAllocation: 1, PodTopologySpread: 2 };
 /** DefaultConstraints: kubernetes.io/hostname, maxSkew 3. */
 const HOSTNAME_MAX_SKEW = 3;
@@ -69,7 +69,13 @@ export function spreadRaw(count: number, weight: number): number {
   return Math.round(count * weight + (HOSTNAME_MAX_SKEW - 1));
 }
 
-/** Normalizes raw[0..n) so that the node with the fewest pods of the owner scores highest, and adds it to total. */
+/** PodTopologySpread's weighted, normalized score for a node's raw score: the fewest pods of the owner score highest. */
+export function spreadScore(raw: number, min: number, max: number): number {
+  const s = max === 0 ? MAX_NODE_SCORE : Math.floor((MAX_NODE_SCORE * (max + min - raw)) / max);
+  return WEIGHT.PodTopologySpread * s;
+}
+
+/** Normalizes raw[0..n) and adds the spread score to total. */
 export function addSpreadScores(total: Float64Array, raw: Float64Array, n: number): void {
   let min = Infinity;
   let max = 0;
@@ -78,10 +84,7 @@ export function addSpreadScores(total: Float64Array, raw: Float64Array, n: numbe
     if (s < min) min = s;
     if (s > max) max = s;
   }
-  for (let i = 0; i < n; i++) {
-    const s = max === 0 ? MAX_NODE_SCORE : Math.floor((MAX_NODE_SCORE * (max + min - raw[i])) / max);
-    total[i] += WEIGHT.PodTopologySpread * s;
-  }
+  for (let i = 0; i < n; i++) total[i] += spreadScore(raw[i], min, max);
 }
 
 /**
@@ -99,6 +102,11 @@ export function pickTop(tx: Tx, total: Float64Array, n: number, best: Int32Array
     }
     if (t === top) best[count++] = i;
   }
+  return pickAmong(tx, best, count);
+}
+
+/** One of the `count` tied indexes in best[0..count): the RNG is drawn only when there is a choice; -1 for none. */
+export function pickAmong(tx: Tx, best: Int32Array, count: number): number {
   if (count === 1) return best[0];
   const pick = Math.floor(tx.random() * count);
   return pick < count ? best[pick] : -1;
