@@ -44,12 +44,13 @@ export function recordEvent(tx: Tx, obj: KubeObject, spec: EventSpec): void {
   // kubelet names events `<object>.<hex unix nanos>`; we derive the suffix from the aggregation key instead, so
   // a repeat finds its Event by name without another index.
   const name = eventName(obj.metadata.name, h >>> 0, fnv1aChar(h, 0x23) >>> 0);
-  const key = `${ns}/${name}`;
+  const key = eventKey(ns, name);
   const now = rfc3339(tx.now);
   const seq = tx.nextSeq('event');
   const existing = tx.obj('Event', key);
   if (existing) {
-    const stored = tx.put({ ...existing, count: existing.count + 1, lastTimestamp: now });
+    // The same fields as `put({ ...existing, count, lastTimestamp })`, in the same order, copied once.
+    const stored = tx.putFresh(key, { ...existing, metadata: { ...existing.metadata }, count: existing.count + 1, lastTimestamp: now });
     const oldGen = generationOf(existing);
     const gen = generationOf(stored);
     if (oldGen !== gen) {
@@ -75,6 +76,8 @@ export function recordEvent(tx: Tx, obj: KubeObject, spec: EventSpec): void {
       namespace: ns,
       uid: tx.uid(),
       creationTimestamp: now,
+      // Set by putFresh; here so that the field has its place (last, where put's copy would add it).
+      resourceVersion: '',
     },
     involvedObject,
     reason: spec.reason,
@@ -87,7 +90,7 @@ export function recordEvent(tx: Tx, obj: KubeObject, spec: EventSpec): void {
     reportingComponent: spec.component,
     reportingInstance: spec.host ?? '',
   };
-  const gen = generationOf(tx.put(ev));
+  const gen = generationOf(tx.putFresh(key, ev));
   tx.groupAdd(EVENT_GENERATIONS, gen, key);
   noteGeneration(tx, gen);
   // The count bound is checked on every new event; the TTL only every 256 events.
@@ -108,6 +111,20 @@ function eventName(object: string, h1: number, h2: number): string {
   c[n++] = 0x2e; // '.'
   for (let s = 28; s >= 0; s -= 4) c[n++] = HEX_CODES[(h1 >>> s) & 15];
   for (let s = 28; s >= 0; s -= 4) c[n++] = HEX_CODES[(h2 >>> s) & 15];
+  c.length = n;
+  return String.fromCharCode.apply(null, c);
+}
+
+/**
+ * `<namespace>/<name>` as one flat string. Why not a template: a template is a V8 cons string, flattened (a copy)
+ * and hashed again by each Map and property lookup of a new string; every Event key is looked up at least twice.
+ */
+function eventKey(ns: string, name: string): string {
+  const c = NAME_CODES;
+  let n = 0;
+  for (let i = 0; i < ns.length; i++) c[n++] = ns.charCodeAt(i);
+  c[n++] = 0x2f; // '/'
+  for (let i = 0; i < name.length; i++) c[n++] = name.charCodeAt(i);
   c.length = n;
   return String.fromCharCode.apply(null, c);
 }
