@@ -5,7 +5,6 @@ import { performance } from 'node:perf_hooks';
 import type { ObjectOfKind } from '../src/cluster/api/types.js';
 import { createCluster, dispatch } from '../src/cluster/engine.js';
 import type { State } from '../src/cluster/state.js';
-import { listObjects } from '../src/cluster/store.js';
 import { DAEMONSET, workload, type SizeSpec } from './workload.js';
 
 /** Simulated ms per dispatch: the dashboard ticks every 100 ms of wall time, i.e. 1 s at speed 10. */
@@ -32,8 +31,16 @@ function isReady(p: ObjectOfKind<'Pod'>): boolean {
 
 export function readyPods(state: State): number {
   let n = 0;
-  // Job pods finish (Completed) by design: convergence is about the long-running ones.
-  for (const p of listObjects(state, 'Pod')) if (isReady(p) && !p.metadata.ownerReferences?.some((r) => r.kind === 'Job')) n++;
+  // Job pods finish (Completed) by design: convergence is about the long-running ones. The buckets are read in
+  // place (not through listObjects, which copies 150,000 pods into an array at every 5 s step of the converge).
+  const buckets = (state.tables.Pod ?? {}) as Record<string, Record<string, ObjectOfKind<'Pod'>>>;
+  for (const b in buckets) {
+    const bucket = buckets[b];
+    for (const k in bucket) {
+      const p = bucket[k];
+      if (isReady(p) && !p.metadata.ownerReferences?.some((r) => r.kind === 'Job')) n++;
+    }
+  }
   return n;
 }
 
