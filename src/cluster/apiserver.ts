@@ -32,7 +32,16 @@ export function generateName(tx: Tx, kind: Kind, namespace: string, prefix: stri
  * generateName. The caller has already defaulted and validated it. Returns the stored object.
  */
 export function createObject<T extends KubeObject>(tx: Tx, obj: T): T {
-  const meta = { ...obj.metadata };
+  return createNewObject(tx, { ...obj, metadata: { ...obj.metadata } });
+}
+
+/**
+ * createObject for an object the caller has just built and hands over: its top level and metadata are filled in
+ * place instead of copied (the same keys in the same order: a copy with the same fields assigned). The pod
+ * controllers create one per pod, ~150,000 in one apply at the largest benchmark size.
+ */
+export function createNewObject<T extends KubeObject>(tx: Tx, obj: T): T {
+  const meta = obj.metadata;
   const ns = obj.kind === 'Node' ? undefined : (meta.namespace ?? 'default');
   if (!meta.name && meta.generateName) meta.name = generateName(tx, obj.kind, ns ?? '', meta.generateName);
   if (ns !== undefined) meta.namespace = ns;
@@ -41,15 +50,15 @@ export function createObject<T extends KubeObject>(tx: Tx, obj: T): T {
   if (obj.kind !== 'Pod' && obj.kind !== 'Event' && obj.kind !== 'Node' && obj.kind !== 'PersistentVolumeClaim') {
     meta.generation = 1;
   }
-  const stored = { ...obj, apiVersion: API_VERSION[obj.kind], metadata: meta } as T;
+  (obj as { apiVersion: string }).apiVersion = API_VERSION[obj.kind];
   if (obj.kind === 'Pod') {
     // DefaultTolerationSeconds admission (plugin/pkg/admission/defaulttolerationseconds) runs before the pod is
     // stored, so a controller's new pod is written once, not created and then patched.
-    const pod = stored as unknown as Pod;
+    const pod = obj as unknown as Pod;
     const tolerations = withDefaultTolerations(pod.spec.tolerations, tx.config.defaultTolerationSeconds);
     if (tolerations !== pod.spec.tolerations) pod.spec = { ...pod.spec, tolerations };
   }
-  return tx.put(stored);
+  return tx.put(obj);
 }
 
 export interface DeleteOptions {

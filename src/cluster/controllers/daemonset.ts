@@ -13,7 +13,7 @@ import type { Tx } from '../tx.js';
 import { pinToNode, sortedNodes } from './daemonset-nodes.js';
 import { isFinishedPod } from './daemonset-status.js';
 import { COMPONENT, DaemonSetSync } from './daemonset-sync.js';
-import { claimPods, createPodFromTemplate, enqueueControllerOf, enqueueMatchingControllers, readinessKey, resyncControllerOfNextSecond } from './shared/pods.js';
+import { claimPods, controlledByOtherKind, createPodFromTemplate, enqueueControllerOf, enqueueMatchingControllers, resyncControllerOfNextSecond, sameReadiness } from './shared/pods.js';
 import { REVISION_LABEL, templateHash } from './shared/revision.js';
 
 const QUEUE = 'daemonset';
@@ -94,7 +94,7 @@ function daemonPodChange(old: Pod, cur: Pod): 'now' | 'soon' | 'none' {
   ) {
     return 'now';
   }
-  return old.status.phase !== cur.status.phase || readinessKey(old) !== readinessKey(cur) ? 'soon' : 'none';
+  return old.status.phase !== cur.status.phase || !sameReadiness(old, cur) ? 'soon' : 'none';
 }
 
 function allDaemonSets(tx: Tx): void {
@@ -110,6 +110,7 @@ export const daemonSetController: Controller = {
     Pod: (tx, old, next) => {
       // Kubernetes wakes the controller on every pod update; updates a sync cannot see (container state churn)
       // are skipped, which matters when the DaemonSet has a pod on each of 5,000 nodes.
+      if (controlledByOtherKind(old, next, 'DaemonSet')) return;
       if (old && next) {
         const change = daemonPodChange(old as Pod, next as Pod);
         if (change === 'none') return;
@@ -117,7 +118,7 @@ export const daemonSetController: Controller = {
       }
       enqueueControllerOf(tx, QUEUE, 'DaemonSet', old, next);
       if (next && !old) enqueueMatchingControllers(tx, QUEUE, tx.objects('DaemonSet'), next as Pod, (c, l) => matchesSelector(c.spec.selector, l));
-      if (next && old && JSON.stringify(old.metadata.labels) !== JSON.stringify(next.metadata.labels)) {
+      if (next && old && old.metadata.labels !== next.metadata.labels && JSON.stringify(old.metadata.labels) !== JSON.stringify(next.metadata.labels)) {
         enqueueMatchingControllers(tx, QUEUE, tx.objects('DaemonSet'), next as Pod, (c, l) => matchesSelector(c.spec.selector, l));
       }
     },

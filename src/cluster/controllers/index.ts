@@ -14,6 +14,7 @@ import { jobController } from './job.js';
 import { replicaSetController, replicationManager } from './replicaset.js';
 import { statefulSetController } from './statefulset.js';
 import { ttlAfterFinishedController } from './ttlafterfinished.js';
+import { podClaimCache } from './shared/claim-cache.js';
 
 export const CONTROLLERS: Controller[] = [
   kubelet,
@@ -29,4 +30,5 @@ export const CONTROLLERS: Controller[] = [
   ttlAfterFinishedController,
   garbageCollector,
   podGC,
+  podClaimCache,
 ];

@@ -15,7 +15,7 @@ import { completionIndex, formatIndexes, isIndexedJob, succeededIndexes, validIn
 import { deleteJobPods, JOB_COMPONENT, JOB_QUEUE, manageJob, type JobSyncCtx } from './job-pods.js';
 import { ensureJobCondition, findCondition, isConditionTrue, isJobFinished, newCondition, tidyStatus } from './job-status.js';
 import { dropTracking, getTracking, isPodFailed, notePodRemoved, podFinishedTime, putTracking, updateBackoff } from './job-tracking.js';
-import { claimPods, enqueueControllerOf, enqueueMatchingControllers, isPodActive, isPodReady } from './shared/pods.js';
+import { claimPods, controlledByOtherKind, controllerRefOf, enqueueControllerOf, enqueueMatchingControllers, isPodActive, isPodReady } from './shared/pods.js';
 
 const DEFAULT_BACKOFF_LIMIT = 6;
 
@@ -224,6 +224,7 @@ export const jobController: Controller = {
       }
     },
     Pod: (tx, oldObj, newObj) => {
+      if (controlledByOtherKind(oldObj, newObj, 'Job')) return;
       const oldPod = oldObj as Pod | undefined;
       const newPod = newObj as Pod | undefined;
       if (oldPod && !newPod) {
@@ -232,8 +233,9 @@ export const jobController: Controller = {
       }
       enqueueControllerOf(tx, JOB_QUEUE, 'Job', oldPod, newPod);
       // An orphan that appeared or changed labels may be adopted by a matching Job (addPod/updatePod).
-      if (newPod && !newPod.metadata.ownerReferences?.some((r) => r.controller)) {
-        const hadController = oldPod?.metadata.ownerReferences?.some((r) => r.controller);
+      // (controllerRefOf: a loop, where `some` with a closure per write was most of this watcher's time.)
+      if (newPod && !controllerRefOf(newPod)) {
+        const hadController = !!controllerRefOf(oldPod);
         if (!oldPod || hadController || oldPod.metadata.labels !== newPod.metadata.labels) jobsMatching(tx, newPod);
       }
     },

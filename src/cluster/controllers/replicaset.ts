@@ -18,12 +18,14 @@ import { calculateStatus, nextAvailableAt, sameStatus } from './replicaset-statu
 import { getPodsToDelete } from './replicaset-victims.js';
 import {
   claimPods,
+  controlledByOtherKind,
+  controllerRefOf,
   createPodFromTemplate,
   enqueueControllerOf,
   enqueueMatchingControllers,
   isPodActive,
-  readinessKey,
   resyncControllerOfNextSecond,
+  sameReadiness,
   slowStartBatch,
 } from './shared/pods.js';
 
@@ -55,10 +57,6 @@ export function ownerSelects(owner: Owner, labels: Labels | undefined): boolean 
   return !isEmptySelector(owner.spec.selector) && matchesSelector(owner.spec.selector, labels);
 }
 
-function controllerRefOf(pod: Pod) {
-  return pod.metadata.ownerReferences?.find((r) => r.controller);
-}
-
 function sameLabels(a: Labels | undefined, b: Labels | undefined): boolean {
   if (a === b) return true;
   const ka = Object.keys(a ?? {});
@@ -85,6 +83,7 @@ function podWatcher(f: Flavour): Watcher {
       else enqueueMatching(tx, cur);
       return;
     }
+    if (controlledByOtherKind(old, cur, f.kind)) return;
     const labelChanged = !sameLabels(old.metadata.labels, cur.metadata.labels);
     if (cur.metadata.deletionTimestamp) {
       // Terminating: the controller must replace it now, not when the kubelet finally removes it.
@@ -92,13 +91,14 @@ function podWatcher(f: Flavour): Watcher {
       return;
     }
     const oldRef = controllerRefOf(old);
-    const curRef = controllerRefOf(cur);
-    const refChanged = oldRef?.uid !== curRef?.uid || oldRef?.name !== curRef?.name || oldRef?.kind !== curRef?.kind;
+    // Most writes keep the ownerReferences array itself (status updates): then the reference is the same one.
+    const curRef = old.metadata.ownerReferences === cur.metadata.ownerReferences ? oldRef : controllerRefOf(cur);
+    const refChanged = oldRef !== curRef && (oldRef?.uid !== curRef?.uid || oldRef?.name !== curRef?.name || oldRef?.kind !== curRef?.kind);
     if (refChanged && oldRef) enqueueControllerOf(tx, f.queue, f.kind, old);
     if (curRef) {
       if (refChanged || labelChanged || isPodActive(old) !== isPodActive(cur)) enqueueControllerOf(tx, f.queue, f.kind, cur);
       // Only READY/AVAILABLE move: the next whole second will do. Creations, deletions, adoption sync at once.
-      else if (readinessKey(old) !== readinessKey(cur)) resyncControllerOfNextSecond(tx, f.queue, f.kind, cur);
+      else if (!sameReadiness(old, cur)) resyncControllerOfNextSecond(tx, f.queue, f.kind, cur);
       return;
     }
     if (labelChanged || refChanged) enqueueMatching(tx, cur);

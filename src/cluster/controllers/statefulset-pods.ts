@@ -18,11 +18,22 @@ export function podName(set: StatefulSet, ordinal: number): string {
   return `${set.metadata.name}-${ordinal}`;
 }
 
-/** getOrdinal: the ordinal in a pod's name, or -1 if it does not have the set's name shape. */
+/**
+ * getOrdinal: the ordinal in a pod's name `<set>-<ordinal>`, or -1 if it does not have the set's name shape (the
+ * ordinal is what `/^(0|[1-9]\d*)$/` accepts: digits, no leading zero). Read character by character: a claim asks
+ * it of every pod of the set, twice per sync, and a prefix string plus a regexp test per pod was a sixth of the
+ * StatefulSet controller's time converging 30,000 pods.
+ */
 export function ordinalOf(set: StatefulSet, pod: Pod): number {
-  const prefix = `${set.metadata.name}-`;
-  const rest = pod.metadata.name.startsWith(prefix) ? pod.metadata.name.slice(prefix.length) : '';
-  return /^(0|[1-9]\d*)$/.test(rest) ? Number(rest) : -1;
+  const name = pod.metadata.name;
+  const at = set.metadata.name.length + 1; // first digit
+  if (name.length <= at || name.charCodeAt(at - 1) !== 0x2d || !name.startsWith(set.metadata.name)) return -1;
+  if (name.charCodeAt(at) === 0x30) return name.length === at + 1 ? 0 : -1; // "0", never "01"
+  for (let i = at; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return -1;
+  }
+  return Number(name.slice(at));
 }
 
 export function claimName(template: string, set: StatefulSet, ordinal: number): string {

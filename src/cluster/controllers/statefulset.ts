@@ -11,7 +11,7 @@ import { recordEvent } from '../events.js';
 import { matchesSelector } from '../labels.js';
 import { keyOf, objectKey } from '../store.js';
 import type { Tx } from '../tx.js';
-import { claimPods, enqueueControllerOf, enqueueMatchingControllers, isPodAvailable, isPodReady } from './shared/pods.js';
+import { claimPods, controlledByOtherKind, enqueueControllerOf, enqueueMatchingControllers, isPodAvailable, isPodReady } from './shared/pods.js';
 import { REVISION_LABEL, templateHash } from './shared/revision.js';
 import { COMPONENT, REVISIONS, claimName, createStatefulPod, ordinalOf } from './statefulset-pods.js';
 
@@ -154,8 +154,14 @@ export const statefulSetController: Controller = {
       if (next) tx.enqueue(QUEUE, keyOf(next));
     },
     Pod: (tx, old, next) => {
+      if (controlledByOtherKind(old, next, 'StatefulSet')) return;
       enqueueControllerOf(tx, QUEUE, 'StatefulSet', old, next);
-      if (next && (!old || JSON.stringify(old.metadata.labels) !== JSON.stringify(next.metadata.labels))) {
+      // The same labels object is the same labels: most writes (kubelet status) keep it, and stringifying both on
+      // every pod write was 1.7 s of a 150,000-pod converge.
+      if (
+        next &&
+        (!old || (old.metadata.labels !== next.metadata.labels && JSON.stringify(old.metadata.labels) !== JSON.stringify(next.metadata.labels)))
+      ) {
         enqueueMatchingControllers(tx, QUEUE, tx.objects('StatefulSet'), next as Pod, (c, l) => matchesSelector(c.spec.selector, l));
       }
     },

@@ -76,11 +76,12 @@ export const podGC: Controller = {
     Pod: (tx, o, n) => {
       const oldPod = o as Pod | undefined;
       const newPod = n as Pod | undefined;
-      const key = keyOf((newPod ?? oldPod)!);
       const was = isTerminated(oldPod);
       const is = isTerminated(newPod);
-      if (was && !is) tx.del(TERMINATED_PODS, key);
+      // The key only when the pod starts or stops being finished: this watcher runs on every pod write.
+      if (was && !is) tx.del(TERMINATED_PODS, keyOf((newPod ?? oldPod)!));
       if (is && !was) {
+        const key = keyOf(newPod!);
         tx.set(TERMINATED_PODS, key, { key, created: Date.parse(newPod!.metadata.creationTimestamp) || tx.now } satisfies TerminatedPod);
         const threshold = tx.config.terminatedPodGcThreshold;
         if (threshold > 0 && tx.count(TERMINATED_PODS) > threshold) tx.at(nextCheck(tx.now), PODGC, GC_TERMINATED);

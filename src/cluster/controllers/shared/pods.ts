@@ -3,9 +3,11 @@
 // and slow-start batching.
 
 import type { KubeObject, Labels, OwnerReference, Pod, PodCondition, PodTemplateSpec } from '../../api/types.js';
-import { controllerRef, createObject } from '../../apiserver.js';
+import { controllerRef, createNewObject } from '../../apiserver.js';
+import { withDefaultTolerations } from '../../nodes/taints.js';
 import { INDEX, keyOf, objectKey } from '../../store.js';
 import type { Tx } from '../../tx.js';
+import { dependentPods } from './claim-cache.js';
 
 /** FilterActivePods: not Succeeded/Failed and not being deleted. */
 export function isPodActive(p: Pod): boolean {
@@ -86,9 +88,21 @@ export function createPodFromTemplate(tx: Tx, owner: KubeObject, template: PodTe
     spec,
     status: { phase: 'Pending', qosClass: 'BestEffort' },
   };
-  if (Object.keys(pod.metadata.labels!).length === 0) delete pod.metadata.labels;
+  if (isEmpty(pod.metadata.labels!)) delete pod.metadata.labels;
   opts.mutate?.(pod);
-  return createObject(tx, pod);
+  // DefaultTolerationSeconds admission, as createNewObject does it, but on this pod's own spec copy: the API
+  // server's step then finds nothing to add and does not copy the spec again (one object less per pod). Assigning
+  // the key gives the same key order as the API server's `{ ...spec, tolerations }`.
+  const tolerations = withDefaultTolerations(pod.spec.tolerations, tx.config.defaultTolerationSeconds);
+  if (tolerations !== pod.spec.tolerations) pod.spec.tolerations = tolerations;
+  // A new object of ours: filled in place, not copied (createNewObject).
+  return createNewObject(tx, pod);
+}
+
+/** No own keys (without listing them, as Object.keys would for each new pod). */
+function isEmpty(o: object): boolean {
+  for (const _ in o) return false;
+  return true;
 }
 
 /**
@@ -99,8 +113,8 @@ export function createPodFromTemplate(tx: Tx, owner: KubeObject, template: PodTe
  * claims only FilterActivePods, so it neither adopts nor releases finished or terminating pods.
  *
  * Cost: a 5,000-pod DaemonSet is claimed at every sync. Pods of one template share their labels object, so the
- * selector is asked once per labels object met in a row, not once per pod; no closure is made per pod, and each
- * member's store key is the same string from sync to sync (podKeyOfRef).
+ * selector is asked once per labels object met in a row, not once per pod; no closure is made per pod, and only
+ * the pods written since the owner's last claim in this transaction are read again (claim-cache.ts).
  */
 export function claimPods(
   tx: Tx,
@@ -121,10 +135,13 @@ export function claimPods(
     }
     return lastMatch;
   };
-  for (const ref of tx.members(INDEX.dependents, uid)) {
-    const key = podKeyOfRef(tx, ref);
-    if (key === undefined) continue;
-    const pod = tx.obj('Pod', key);
+  // The owner's pods as this transaction last read them (claim-cache.ts): only those written since are read
+  // again. After a write of our own (a release) the rest are read afresh, as a list-then-read loop would see them.
+  let wrote = false;
+  const { keys, pods } = dependentPods(tx, uid);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    const pod = wrote ? tx.obj('Pod', key) : pods[i];
     if (!pod || (consider && !consider(pod)) || !isControlledBy(pod, uid)) continue;
     if (matching(pod.metadata.labels)) {
       owned.push(pod);
@@ -135,6 +152,7 @@ export function claimPods(
         if (left.length) p.metadata.ownerReferences = left;
         else delete p.metadata.ownerReferences;
       });
+      wrote = true;
     }
   }
   if (deleting) return owned;
@@ -149,27 +167,6 @@ export function claimPods(
   return owned;
 }
 
-const POD_REF = 'Pod|';
-
-/**
- * The store key of a dependents-index member `Pod|ns/name` (undefined for other kinds), the same string for a
- * member from one sync to the next. A key sliced afresh is a new string, hashed again for the transaction's overlay
- * and looked up again in V8's string table before the bucket lookup: reading a 5,000-pod DaemonSet's pods took
- * 5.8 ms of CPU with fresh keys and 3.2 ms with the same ones (claimPods as a whole, measured in one process
- * alternately: 11.5 → 9.6 ms, 8.1 → 7.3 ms). The cache costs ~80 bytes per pod; it is dropped when it holds
- * twice as many members as there are pods (members of deleted pods stay until then).
- */
-function podKeyOfRef(tx: Tx, ref: string): string | undefined {
-  let key = podKeys.get(ref);
-  if (key === undefined) {
-    if (!ref.startsWith(POD_REF)) return undefined;
-    if (podKeys.size > 2 * tx.count('Pod') + 1_000) podKeys.clear();
-    podKeys.set(ref, (key = ref.slice(POD_REF.length)));
-  }
-  return key;
-}
-const podKeys = new Map<string, string>();
-
 /** Has a controller ownerReference to `uid`. */
 function isControlledBy(pod: Pod, uid: string): boolean {
   const refs = pod.metadata.ownerReferences;
@@ -177,12 +174,48 @@ function isControlledBy(pod: Pod, uid: string): boolean {
   return false;
 }
 
-/** The controllers whose pods changed: the controller ownerReference of old and new (an informer's handlers). */
-export function enqueueControllerOf(tx: Tx, queue: string, kind: string, ...pods: (KubeObject | undefined)[]): void {
-  for (const p of pods) {
-    const ref = p?.metadata.ownerReferences?.find((r) => r.controller && r.kind === kind);
-    if (ref) tx.enqueue(queue, objectKey(kind as KubeObject['kind'], p!.metadata.namespace, ref.name));
+/** The controller ownerReference (a loop, not `find` with a closure: every Pod watcher asks it on every pod write). */
+export function controllerRefOf(obj: KubeObject | undefined): OwnerReference | undefined {
+  const refs = obj?.metadata.ownerReferences;
+  if (refs) for (let i = 0; i < refs.length; i++) if (refs[i].controller) return refs[i];
+  return undefined;
+}
+
+/**
+ * An update that keeps the pod's ownerReferences array, of a pod that has a controller and none of `kind`: no Pod
+ * watcher of a `kind` controller can act on it (the pod's controller is not one of theirs, and a controlled pod is
+ * no orphan to adopt), so the watchers return at once. Each watcher runs on every pod write, and most pods belong
+ * to one kind of controller (the ReplicationController's watcher sees every ReplicaSet pod).
+ */
+export function controlledByOtherKind(old: KubeObject | undefined, cur: KubeObject | undefined, kind: string): boolean {
+  if (!old || !cur) return false;
+  const refs = cur.metadata.ownerReferences;
+  if (!refs || refs !== old.metadata.ownerReferences) return false;
+  let controlled = false;
+  for (let i = 0; i < refs.length; i++) {
+    if (!refs[i].controller) continue;
+    if (refs[i].kind === kind) return false;
+    controlled = true;
   }
+  return controlled;
+}
+
+/** The controller ownerReference if it is of `kind` (the first controller reference of that kind). */
+function controllerRefOfKind(obj: KubeObject | undefined, kind: string): OwnerReference | undefined {
+  const refs = obj?.metadata.ownerReferences;
+  if (refs) for (let i = 0; i < refs.length; i++) if (refs[i].controller && refs[i].kind === kind) return refs[i];
+  return undefined;
+}
+
+/**
+ * The controllers whose pods changed: the controller ownerReference of old and new (an informer's handlers).
+ * Two parameters, not a rest array: the Pod watchers call it on every pod write (~1M at 150,000 pods).
+ */
+export function enqueueControllerOf(tx: Tx, queue: string, kind: string, a: KubeObject | undefined, b?: KubeObject): void {
+  const refA = controllerRefOfKind(a, kind);
+  if (refA) tx.enqueue(queue, objectKey(kind as KubeObject['kind'], a!.metadata.namespace, refA.name));
+  const refB = controllerRefOfKind(b, kind);
+  if (refB) tx.enqueue(queue, objectKey(kind as KubeObject['kind'], b!.metadata.namespace, refB.name));
 }
 
 /**
@@ -192,7 +225,7 @@ export function enqueueControllerOf(tx: Tx, queue: string, kind: string, ...pods
  * `wait`, every printed age) is the same either way.
  */
 export function resyncControllerOfNextSecond(tx: Tx, queue: string, kind: string, pod: KubeObject): void {
-  const ref = pod.metadata.ownerReferences?.find((r) => r.controller && r.kind === kind);
+  const ref = controllerRefOfKind(pod, kind);
   if (ref) tx.at(Math.ceil(tx.now / 1000) * 1000, queue, objectKey(kind as KubeObject['kind'], pod.metadata.namespace, ref.name));
 }
 
@@ -200,6 +233,19 @@ export function resyncControllerOfNextSecond(tx: Tx, queue: string, kind: string
 export function readinessKey(p: Pod): string {
   const c = podReadyCondition(p);
   return c ? `${c.status}|${c.lastTransitionTime ?? ''}` : '';
+}
+
+/**
+ * readinessKey(a) === readinessKey(b) without building the two strings (the ReplicaSet and DaemonSet Pod watchers
+ * ask it on every write of a pod they own). A status never contains '|', so the keys are equal exactly when both
+ * pods lack the condition or both have it with the same status and transition time.
+ */
+export function sameReadiness(a: Pod, b: Pod): boolean {
+  const ca = podReadyCondition(a);
+  const cb = podReadyCondition(b);
+  if (ca === cb) return true;
+  if (!ca || !cb) return false;
+  return ca.status === cb.status && (ca.lastTransitionTime ?? '') === (cb.lastTransitionTime ?? '');
 }
 
 /** Orphan pods may be adopted by any matching controller of the namespace: enqueue those that match. */

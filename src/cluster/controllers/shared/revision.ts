@@ -19,10 +19,21 @@ function canonical(v: unknown): string {
 }
 
 export function templateHash(template: PodTemplateSpec, collisionCount = 0): string {
+  // The StatefulSet and DaemonSet controllers hash their template at every sync; a stored template is frozen
+  // (the Tx deep-freezes what it commits, and in kubesim a frozen object is frozen all the way down, tx.ts
+  // deepFreeze), so its hash never changes: kept per template object. Canonical JSON of a template per sync was
+  // ~10% of the StatefulSet controller's time converging 30,000 pods.
+  const frozen = collisionCount === 0 && !Object.isExtensible(template);
+  if (frozen) {
+    const known = hashes.get(template);
+    if (known !== undefined) return known;
+  }
   const digits = String(fnv1a(canonical(template) + (collisionCount ? `#${collisionCount}` : '')));
   let out = '';
   for (let i = 0; i < digits.length; i++) out += NAME_ALPHABET[digits.charCodeAt(i) % NAME_ALPHABET.length];
+  if (frozen) hashes.set(template, out);
   return out;
 }
+const hashes = new WeakMap<PodTemplateSpec, string>();
 
 export const REVISION_LABEL = 'controller-revision-hash';
