@@ -41,25 +41,32 @@ function specChanged(ctx: SyncCtx, s: Slot): Change {
 
 /**
  * nextProbeStep, remembered per probe state object: a sync asks again after every change it applies (the slot
- * keeps the last answer), and the sync woken for the step asks again too (the steps to come of recent states are
- * kept, a bounded number: a WeakMap, one entry per pod, cost more to fill than the steps it saved). Probe states
- * are replaced, never changed, and each belongs to one run; what a step depends on besides the state — the run's
- * program and end, the workers' delays, the pod's address — is fixed with the run while it runs. "No step" is
- * not kept across syncs: that is the state of a settled container, which is rarely synced again.
+ * keeps the last answer), and the sync woken for the step asks again too. Probe states are replaced, never
+ * changed, and each belongs to one run; what a step depends on besides the state — the run's program and end, the
+ * workers' delays, the pod's address — is fixed with the run while it runs.
+ *
+ * Kept across syncs: the steps still to come, each until it is taken (`containerChange`'s change forgets it),
+ * so the memo holds the steps pending now — about the pods started within one probe period — and empties as they
+ * settle. It kept every step found until it had 8,192-16,384 newer ones, stale ones included: at 30,000 pods half
+ * the steps were gone by the time their sync came (each found again by a scan of the probe instants), at 150,000
+ * nearly all. Not kept: "no step" (a settled container's, rarely asked again) and a step due now (taken by the
+ * sync that found it). A WeakMap, one entry per pod, cost more to fill than the steps it saved. Bounded as Recent
+ * is: a step whose run ended before it came is dropped once 65,536-131,072 newer ones have been kept.
  */
-let stepMemo = new Recent<ProbeState, ProbeStep>(16_384);
+const STEP_MEMO_SIZE = 1 << 17;
+let stepMemo = new Recent<ProbeState, ProbeStep>(STEP_MEMO_SIZE);
 let stepGeneration = -1;
 function nextStep(ctx: SyncCtx, s: Slot, st: ProbeState): ProbeStep | undefined {
   if (s.stepOf === st) return s.step;
   if (stepGeneration !== catalogGeneration()) {
-    stepMemo = new Recent(16_384);
+    stepMemo = new Recent(STEP_MEMO_SIZE);
     stepGeneration = catalogGeneration();
   }
   let step = stepMemo.get(st);
   if (!step) {
     const env = probeEnv(ctx, s);
     step = env && nextProbeStep(env, st, Infinity);
-    if (step) stepMemo.set(st, step);
+    if (step && step.at > ctx.now) stepMemo.set(st, step);
   }
   s.stepOf = st;
   s.step = step;
@@ -97,9 +104,11 @@ export function containerChange(ctx: SyncCtx, s: Slot): Change | undefined {
     const exitAt = exit ? run.startedAt + exit.afterMs : Infinity;
     const step = !s.init && cr.probe ? nextStep(ctx, s, cr.probe) : undefined;
     if (step && step.at < exitAt) {
+      const from = cr.probe!;
       return {
         at: step.at,
         apply: () => {
+          stepMemo.delete(from);
           cr.probe = step.state;
           if (step.unhealthy) ev(ctx, s, 'Warning', 'Unhealthy', step.unhealthy);
           if (step.kill) {
@@ -119,7 +128,7 @@ export function containerChange(ctx: SyncCtx, s: Slot): Change | undefined {
     return {
       at: pull.doneAt,
       apply: () => {
-        const r = finishPull(ctx.tx, ctx.pod, s.c, cr, ctx.node, s.field);
+        const r = finishPull(ctx.tx, ctx.pod, s.c, cr, ctx, s.field);
         if (r.kind === 'present') createAndStart(ctx, s, pull.doneAt);
         else if (r.kind === 'failed') startFailed(ctx, s, pull.doneAt, r.reason, r.message);
       },

@@ -11,19 +11,19 @@ import { isInBackOffSince, nextBackoff } from './backoff.js';
 import { programFor, sharedCore, type ContainerProgram } from './program.js';
 import { initialProbeState, probeSpecs, type ProbeEnv, type ProbeStep } from './probes.js';
 import { ensureImage } from './pull.js';
-import { containerEvent, fieldPath } from './recorder.js';
+import { NameMessages, containerEvent, fieldPath } from './recorder.js';
 import type { ContainerRuntime, Kill, PodRuntime, ProbeState, Run } from './runtime.js';
 import { containerID, endedRun, isRunning, newRun, randOf, seedOf } from './runtime.js';
+import type { NodeSite } from './sandbox.js';
 import { shouldRestart } from './status.js';
 import { exitReason, killRun, shortenKill } from './termination.js';
 
 /** pod_workers.go backOffPeriod: a sync that failed (image or crash back-off) is retried 10 s later. */
 export const POD_WORKER_BACKOFF_MS = 10_000;
 
-export interface SyncCtx {
+export interface SyncCtx extends NodeSite {
   tx: Tx;
   pod: Pod;
-  node: string;
   /** The runtime record being changed (the sync's working copy, runtime-copy.ts). */
   rt: PodRuntime;
   /** The node's bridge address on the pod network, where probes come from. */
@@ -61,15 +61,17 @@ export interface Change {
 export function slots(ctx: SyncCtx): Slot[] {
   if (ctx.slots) return ctx.slots;
   const out: Slot[] = [];
-  const add = (init: boolean, specs: Container[], crs: ContainerRuntime[]) => {
-    for (let i = 0; i < specs.length; i++) {
-      const c = specs[i];
-      if (crs[i] !== undefined) out.push({ init, c, cr: crs[i], field: fieldPath(c.name, init), stepOf: undefined, step: undefined, programOf: undefined, program: undefined });
-    }
-  };
-  add(true, ctx.pod.spec.initContainers ?? [], ctx.rt.initContainers);
-  add(false, ctx.pod.spec.containers, ctx.rt.containers);
+  const init = ctx.pod.spec.initContainers;
+  if (init) addSlots(out, true, init, ctx.rt.initContainers);
+  addSlots(out, false, ctx.pod.spec.containers, ctx.rt.containers);
   return (ctx.slots = out);
+}
+
+function addSlots(out: Slot[], init: boolean, specs: Container[], crs: ContainerRuntime[]): void {
+  for (let i = 0; i < specs.length; i++) {
+    const c = specs[i];
+    if (crs[i] !== undefined) out.push({ init, c, cr: crs[i], field: fieldPath(c.name, init), stepOf: undefined, step: undefined, programOf: undefined, program: undefined });
+  }
 }
 
 export function hostname(pod: Pod): string {
@@ -138,6 +140,9 @@ export function endRun(s: Slot, t: number, exitCode: number, reason?: string, me
   s.cr.probe = undefined;
 }
 
+const CREATED = new NameMessages((name) => `Created container ${name}`);
+const STARTED = new NameMessages((name) => `Started container ${name}`);
+
 /** createContainer + startContainer once the image is there. */
 export function createAndStart(ctx: SyncCtx, s: Slot, t: number): void {
   const cr = s.cr;
@@ -147,7 +152,7 @@ export function createAndStart(ctx: SyncCtx, s: Slot, t: number): void {
   cr.starts++;
   cr.waiting = undefined;
   cr.retryAt = undefined;
-  ev(ctx, s, 'Normal', 'Created', `Created container ${s.c.name}`);
+  ev(ctx, s, 'Normal', 'Created', CREATED.of(s.c.name));
   const program = slotProgram(ctx, s, run);
   if (program.startError) {
     // The runtime created the container but could not start its process: exit 128, reason StartError.
@@ -158,7 +163,7 @@ export function createAndStart(ctx: SyncCtx, s: Slot, t: number): void {
     if (shouldRestart(ctx.pod, cr, s.init)) attemptStart(ctx, s, t);
     return;
   }
-  ev(ctx, s, 'Normal', 'Started', `Started container ${s.c.name}`);
+  ev(ctx, s, 'Normal', 'Started', STARTED.of(s.c.name));
   if (!s.init) cr.probe = initialProbeState(s.c, t);
 }
 
@@ -196,7 +201,7 @@ export function attemptStart(ctx: SyncCtx, s: Slot, t: number, afterKill = false
   }
   cr.retryAt = undefined;
   cr.image = s.c.image;
-  const r = ensureImage(ctx.tx, ctx.pod, s.c, cr, ctx.node, t, s.field);
+  const r = ensureImage(ctx.tx, ctx.pod, s.c, cr, ctx, t, s.field);
   if (r.kind === 'failed') startFailed(ctx, s, t, r.reason, r.message);
   else if (r.kind === 'present') createAndStart(ctx, s, t);
 }

@@ -13,7 +13,7 @@ import type { PodRuntime } from './runtime.js';
 import { POD_RUNTIME, getPodRuntime, newPodRuntime } from './runtime.js';
 import { storedRecord, workingCopy } from './runtime-copy.js';
 import { bridgeIP, releasePodIP } from './sandbox.js';
-import { generatePodStatus, sameJSON } from './status.js';
+import { generatePodStatus, statusChanged } from './status.js';
 import { withStatus } from './status-object.js';
 import { hostIPs } from './status-share.js';
 import { type SyncResult, syncPodRuntime } from './sync.js';
@@ -54,7 +54,7 @@ function writeStatus(tx: Tx, pod: Pod, rt: PodRuntime, node: Node, now = tx.now)
   const { hostIP, hostIPs } = nodeAddress(node);
   const status = generatePodStatus(pod, rt, { now, hostIP, hostIPs });
   // The pod is the one read at the start of this sync; nothing else wrote it since.
-  if (status !== pod.status && !sameJSON(pod.status, status)) tx.put(withStatus(pod, status));
+  if (statusChanged(pod.status, status)) tx.put(withStatus(pod, status));
 }
 
 /**

@@ -106,7 +106,8 @@ function initializedShape(init: ContainerStatus[], regular: ContainerStatus[], p
 
 /** The containers of the spec whose status is not ready (GeneratePodReadyCondition's message), or undefined. */
 function unready(pod: Pod, statuses: ContainerStatus[]): string | undefined {
-  let names: string[] | undefined;
+  // Joined as found, not collected and joined: most pods have one container, whose name is then the answer.
+  let names: string | undefined;
   for (const spec of pod.spec.containers) {
     let ready = false;
     for (const s of statuses) {
@@ -115,9 +116,9 @@ function unready(pod: Pod, statuses: ContainerStatus[]): string | undefined {
         break;
       }
     }
-    if (!ready) (names ??= []).push(spec.name);
+    if (!ready) names = names === undefined ? spec.name : `${names} ${spec.name}`;
   }
-  return names?.join(' ');
+  return names;
 }
 
 /** Shared lists of the kubelet's conditions: a trie keyed by the conditions, in order. */
@@ -174,7 +175,11 @@ export function podConditions(
     ready = names === undefined ? READY : NOT_READY.get(names, had?.[2]);
     containersReady = names === undefined ? CONTAINERS_READY : CONTAINERS_NOT_READY.get(names, had?.[3]);
   }
-  const shapes = [sandboxUp ? SANDBOX_READY : SANDBOX_NOT_READY, initializedShape(init, regular, phase, had?.[1]), ready, containersReady, SCHEDULED];
+  const sandbox = sandboxUp ? SANDBOX_READY : SANDBOX_NOT_READY;
+  const initialized = initializedShape(init, regular, phase, had?.[1]);
+  // The same shapes as the shared list's: it is the list (known before the lists below are made).
+  if (had && had[0] === sandbox && had[1] === initialized && had[2] === ready && had[3] === containersReady && had[4] === SCHEDULED) return old;
+  const shapes = [sandbox, initialized, ready, containersReady, SCHEDULED];
   if (had) {
     // A shared list: its conditions whose shape is the same are the conditions to keep (the same status keeps
     // the time, and a shared condition is the one of its shape and time).

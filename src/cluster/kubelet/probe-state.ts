@@ -49,14 +49,33 @@ const workerSets = new Recent<string, ProbeState['workers']>(1024);
 const workerKey = (w: WorkerState | undefined) => (w ? `${w.last} ${w.run}` : '-');
 const frozenWorker = (w: WorkerState | undefined) => w && Object.freeze(copyWorker(w)!);
 
+/** A small number for a worker's memory that is one of the usual ones — none yet, or the last result (or none)
+ * repeated at most 15 times —, else -1. */
+function workerCode(w: WorkerState | undefined): number {
+  if (!w) return 0;
+  if (w.run < 0 || w.run > 15) return -1;
+  const last = w.last === 'Success' ? 0 : w.last === 'Failure' ? 1 : w.last === undefined ? 2 : -1;
+  return last < 0 ? -1 : 1 + last * 16 + w.run;
+}
+const WORKER_CODES = 49;
+
+/** Workers' memories made of usual ones, by their three codes: found without making and hashing a key string,
+ * which every probe step of every pod did. Kept for good: there are at most 49³ (in practice a handful). */
+const usualWorkerSets = new Map<number, ProbeState['workers']>();
+
 /** The state a step leads to, as the runtime record keeps it (never changed again: cloneState copies it). */
 export function storedState(st: ProbeState): ProbeState {
   const { liveness, readiness, startup } = st.workers;
-  const key = `${workerKey(liveness)};${workerKey(readiness)};${workerKey(startup)}`;
-  let workers = workerSets.get(key);
+  const l = workerCode(liveness);
+  const r = workerCode(readiness);
+  const s = workerCode(startup);
+  const code = l < 0 || r < 0 || s < 0 ? -1 : (l * WORKER_CODES + r) * WORKER_CODES + s;
+  const key = code < 0 ? `${workerKey(liveness)};${workerKey(readiness)};${workerKey(startup)}` : '';
+  let workers = code < 0 ? workerSets.get(key) : usualWorkerSets.get(code);
   if (!workers) {
     workers = Object.freeze({ liveness: frozenWorker(liveness), readiness: frozenWorker(readiness), startup: frozenWorker(startup) });
-    workerSets.set(key, workers);
+    if (code < 0) workerSets.set(key, workers);
+    else usualWorkerSets.set(code, workers);
   }
   const { through, slot, requests, started, ready, startedAt } = st;
   return { through, slot, requests, started, ready, workers, startedAt };

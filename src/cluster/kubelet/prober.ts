@@ -24,12 +24,22 @@ export interface ProbeOutcome {
   request?: ContainerRequest;
 }
 
+// The failure and its URL are made by functions of their own, not closures: every probe of every pod ran
+// through here, and made both closures (and their context) for the failures it rarely has.
+function failed(s: ProbeSpec, output: string): ProbeOutcome {
+  return { ok: false, message: `${TITLE[s.type]} probe failed: ${output}` };
+}
+
+/** The probe's URL, for failure messages. */
+function probeURL(s: ProbeSpec, host: string, port: number | string, path: string): string {
+  return `${(s.probe.httpGet!.scheme ?? 'HTTP').toLowerCase()}://${host}:${port}${path.startsWith('/') ? path : `/${path}`}`;
+}
+
 /** runProbe at time t (prober.go), with the kubelet's messages. */
 export function runProbe(env: ProbeEnv, s: ProbeSpec, requests: number, t: number): ProbeOutcome {
   const rel = t - env.run.startedAt;
   const title = TITLE[s.type];
   const p = env.program;
-  const failed = (output: string): ProbeOutcome => ({ ok: false, message: `${title} probe failed: ${output}` });
   const handler = s.probe.httpGet ?? s.probe.tcpSocket ?? (s.probe.grpc ? { port: s.probe.grpc.port } : undefined);
   let port: number | string = 0;
   if (handler) {
@@ -41,28 +51,26 @@ export function runProbe(env: ProbeEnv, s: ProbeSpec, requests: number, t: numbe
   const host = (s.probe.httpGet?.host || s.probe.tcpSocket?.host) ?? env.podIP;
   if (s.probe.httpGet) {
     const path = s.probe.httpGet.path ?? '/';
-    // The URL is only for failure messages (most probes succeed).
-    const url = () => `${(s.probe.httpGet!.scheme ?? 'HTTP').toLowerCase()}://${host}:${port}${path.startsWith('/') ? path : `/${path}`}`;
-    if (!p.tcp(port as number, rel)) return failed(`Get "${url()}": dial tcp ${host}:${port}: connect: connection refused`);
+    if (!p.tcp(port as number, rel)) return failed(s, `Get "${probeURL(s, host, port, path)}": dial tcp ${host}:${port}: connect: connection refused`);
     const request: ContainerRequest = { atMs: rel, from: env.from, port: port as number, path };
     const a = p.http(port as number, path, rel, requests + 1);
-    if ('error' in a) return { ...failed(`Get "${url()}": ${a.error}`), request };
+    if ('error' in a) return { ...failed(s, `Get "${probeURL(s, host, port, path)}": ${a.error}`), request };
     if (a.status >= 200 && a.status < 400) return { ok: true, request };
-    return { ...failed(`HTTP probe failed with statuscode: ${a.status}`), request };
+    return { ...failed(s, `HTTP probe failed with statuscode: ${a.status}`), request };
   }
   if (s.probe.tcpSocket) {
-    return p.tcp(port as number, rel) ? { ok: true } : failed(`dial tcp ${host}:${port}: connect: connection refused`);
+    return p.tcp(port as number, rel) ? { ok: true } : failed(s, `dial tcp ${host}:${port}: connect: connection refused`);
   }
   if (s.probe.grpc) {
     return p.tcp(port as number, rel)
       ? { ok: true }
-      : failed(`timeout: failed to connect service "${env.podIP}:${port}" within ${s.timeoutMs / 1000}s`);
+      : failed(s, `timeout: failed to connect service "${env.podIP}:${port}" within ${s.timeoutMs / 1000}s`);
   }
   if (s.probe.exec) {
     const argv = s.probe.exec.command ?? [];
     const r = p.exec(argv, rel);
-    if (r.durationMs > s.timeoutMs) return failed(`command ${JSON.stringify(argv.join(' '))} timed out`);
-    return r.exitCode === 0 ? { ok: true } : failed(r.output);
+    if (r.durationMs > s.timeoutMs) return failed(s, `command ${JSON.stringify(argv.join(' '))} timed out`);
+    return r.exitCode === 0 ? { ok: true } : failed(s, r.output);
   }
   return { ok: true };
 }

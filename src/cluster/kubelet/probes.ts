@@ -15,7 +15,7 @@
 
 import type { Container, Probe } from '../api/types.js';
 import type { ContainerProgram, ContainerRequest } from './program.js';
-import { resolvePort, runProbe } from './prober.js';
+import { type ProbeOutcome, resolvePort, runProbe } from './prober.js';
 import { cloneState, initialProbeState, newWorker, storedState, workerOf } from './probe-state.js';
 import type { ProbeState, ProbeType, Run } from './runtime.js';
 
@@ -77,13 +77,25 @@ function makeProbeSpecs(c: Container): ProbeSpec[] {
 export function drawProbeDelays(c: Container, random: () => number): Partial<Record<ProbeType, number>> | undefined {
   const specs = probeSpecs(c);
   if (specs.length === 0) return undefined;
-  const out: Partial<Record<ProbeType, number>> = {};
-  for (const s of specs) out[s.type] = Math.floor(random() * s.periodMs);
+  // Drawn in the specs' order (liveness, readiness, startup) into named variables: a store under a computed key
+  // (`out[s.type] = …`) went through V8's generic keyed store: 0.28 s of a 30,000-pod converge's profile.
+  let liveness: number | undefined;
+  let readiness: number | undefined;
+  let startup: number | undefined;
+  for (const s of specs) {
+    const delay = Math.floor(random() * s.periodMs);
+    if (s.type === 'liveness') liveness = delay;
+    else if (s.type === 'readiness') readiness = delay;
+    else startup = delay;
+  }
   // Kept by every pod with probes: as a literal of the fields it has (an object grown from `{}` has room for 4).
-  const { liveness, readiness } = out;
   if (specs.length === 2 && liveness !== undefined && readiness !== undefined) return { liveness, readiness };
   if (specs.length === 1 && liveness !== undefined) return { liveness };
   if (specs.length === 1 && readiness !== undefined) return { readiness };
+  const out: Partial<Record<ProbeType, number>> = {};
+  if (liveness !== undefined) out.liveness = liveness;
+  if (readiness !== undefined) out.readiness = readiness;
+  if (startup !== undefined) out.startup = startup;
   return out;
 }
 
@@ -103,22 +115,60 @@ export interface ProbeEnv {
   endAt: number;
 }
 
-/** The next probe instant after the cursor (through, slot), ordered by time then slot. */
-function nextInstant(env: ProbeEnv, st: ProbeState): { t: number; slot: number } | undefined {
-  let best: { t: number; slot: number } | undefined;
-  const consider = (t: number, slot: number) => {
-    if (t < st.through || (t === st.through && slot <= st.slot)) return;
-    if (!best || t < best.t || (t === best.t && slot < best.slot)) best = { t, slot };
-  };
+/** A probe instant: a time, and the slot that orders instants at the same time. */
+interface Instant {
+  t: number;
+  slot: number;
+}
+
+/** The worker's first delay (by name: a load by computed key goes through V8's generic keyed load). */
+function delayOf(delays: ProbeEnv['delays'], type: ProbeType): number | undefined {
+  return type === 'liveness' ? delays.liveness : type === 'readiness' ? delays.readiness : delays.startup;
+}
+
+/**
+ * The next probe instant after the cursor (through, slot), ordered by time then slot, written into `next`; false
+ * when there is none. Into the caller's object, and without a closure: a scan looks at several instants per step,
+ * and each made a closure and an object per candidate.
+ */
+function nextInstant(env: ProbeEnv, st: ProbeState, next: Instant): boolean {
+  let found = false;
+  let bestT = 0;
+  let bestSlot = 0;
+  let readiness = false;
   const from = Math.max(st.through, env.run.startedAt);
   for (const s of env.specs) {
-    const first = env.anchor + (env.delays[s.type] ?? 0);
+    if (s.type === 'readiness') readiness = true;
+    const first = env.anchor + (delayOf(env.delays, s.type) ?? 0);
     let t = first + Math.max(0, Math.ceil((from - first) / s.periodMs)) * s.periodMs;
     if (t === st.through && s.slot <= st.slot) t += s.periodMs;
-    consider(t, s.slot);
+    if (after(st, t, s.slot) && (!found || t < bestT || (t === bestT && s.slot < bestSlot))) {
+      found = true;
+      bestT = t;
+      bestSlot = s.slot;
+    }
   }
-  if (st.startedAt !== undefined && env.specs.some((s) => s.type === 'readiness')) consider(st.startedAt, TRIGGER_SLOT);
-  return best;
+  const trigger = st.startedAt;
+  if (trigger !== undefined && readiness && after(st, trigger, TRIGGER_SLOT)
+    && (!found || trigger < bestT || (trigger === bestT && TRIGGER_SLOT < bestSlot))) {
+    found = true;
+    bestT = trigger;
+    bestSlot = TRIGGER_SLOT;
+  }
+  next.t = bestT;
+  next.slot = bestSlot;
+  return found;
+}
+
+/** Is the instant (t, slot) after the cursor? */
+function after(st: ProbeState, t: number, slot: number): boolean {
+  return !(t < st.through || (t === st.through && slot <= st.slot));
+}
+
+/** The spec of a probe slot. */
+function specOf(specs: ProbeSpec[], slot: number): ProbeSpec {
+  for (const s of specs) if (s.slot === slot) return s;
+  throw new Error(`no probe in slot ${slot}`);
 }
 
 /** What one probe instant did. */
@@ -137,7 +187,7 @@ export interface ProbeStep {
 function applyInstant(env: ProbeEnv, st: ProbeState, t: number, slot: number, onRequest?: (r: ContainerRequest) => void): ProbeStep | undefined {
   st.through = t;
   st.slot = slot;
-  const s = env.specs.find((x) => x.slot === (slot === TRIGGER_SLOT ? 1 : slot))!;
+  const s = specOf(env.specs, slot === TRIGGER_SLOT ? 1 : slot);
   // worker.go doProbe: nothing before initialDelaySeconds (whole seconds since startedAt, truncated) …
   if (Math.floor((t - env.run.startedAt) / 1000) < s.delaySeconds) return undefined;
   // … startup stops once started; liveness and readiness wait for it.
@@ -154,25 +204,31 @@ function applyInstant(env: ProbeEnv, st: ProbeState, t: number, slot: number, on
     w.last = result;
     w.run = 1;
   }
-  const step: ProbeStep = { at: t, state: st, type: s.type };
-  if (!r.ok) step.unhealthy = r.message;
+  // The step is made only for a visible instant (most are silent successes).
   if (s.type === 'readiness') {
     if (r.ok && w.run >= s.success && !st.ready) st.ready = true;
     else if (!r.ok && w.run >= s.failure && st.ready) st.ready = false;
     else if (r.ok) return undefined;
-    return step;
+    return visibleStep(t, st, s.type, r);
   }
   if (r.ok) {
     if (s.type !== 'startup') return undefined;
     st.started = true;
     st.startedAt = t;
-    return step;
+    return visibleStep(t, st, s.type, r);
   }
+  const step = visibleStep(t, st, s.type, r);
   if (w.run >= s.failure) {
     // worker.go: a published liveness/startup failure puts the worker on hold until a new container.
     w.run = 0;
     step.kill = s.type === 'startup' ? 'startup' : 'liveness';
   }
+  return step;
+}
+
+function visibleStep(t: number, st: ProbeState, type: ProbeType, r: ProbeOutcome): ProbeStep {
+  const step: ProbeStep = { at: t, state: st, type };
+  if (!r.ok) step.unhealthy = r.message;
   return step;
 }
 
@@ -204,7 +260,7 @@ function requestsBetween(env: ProbeEnv, from: number, to: number): number {
   let n = 0;
   for (const s of env.specs) {
     if (s.type === 'startup' || !s.probe.httpGet) continue;
-    const anchor = env.anchor + (env.delays[s.type] ?? 0);
+    const anchor = env.anchor + (delayOf(env.delays, s.type) ?? 0);
     const first = Math.max(0, Math.ceil((from - anchor) / s.periodMs));
     const last = Math.ceil((to - anchor) / s.periodMs) - 1;
     if (last >= first) n += last - first + 1;
@@ -218,9 +274,9 @@ function requestsBetween(env: ProbeEnv, from: number, to: number): number {
  */
 export function nextProbeStep(env: ProbeEnv, st: ProbeState, until: number): ProbeStep | undefined {
   const cur = cloneState(st);
+  const next: Instant = { t: 0, slot: 0 };
   for (let i = 0; i < SCAN_BUDGET; i++) {
-    const next = nextInstant(env, cur);
-    if (!next || next.t >= env.endAt || next.t > until) return undefined;
+    if (!nextInstant(env, cur, next) || next.t >= env.endAt || next.t > until) return undefined;
     const step = applyInstant(env, cur, next.t, next.slot);
     if (step) {
       step.state = storedState(cur);
@@ -247,7 +303,8 @@ export function probeRequests(env: ProbeEnv, until: number): ContainerRequest[] 
   const st = cloneState(initialProbeState(env.container, env.run.startedAt));
   const out: ContainerRequest[] = [];
   const end = Math.min(env.endAt, until + 1);
-  for (let next = nextInstant(env, st); next && next.t < end; next = nextInstant(env, st)) {
+  const next: Instant = { t: 0, slot: 0 };
+  while (nextInstant(env, st, next) && next.t < end) {
     const step = applyInstant(env, st, next.t, next.slot, (r) => out.push(r));
     if (step?.kill) break;
   }

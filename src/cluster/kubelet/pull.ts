@@ -4,15 +4,15 @@
 // waiting)") and the exact event texts. What an image is (size, pull time, does it exist) is the catalog's.
 
 import type { Container, Pod } from '../api/types.js';
-import { NODE_RUNTIME, nodeRuntime } from '../nodes/node.js';
+import { NODE_RUNTIME, type NodeRuntime } from '../nodes/node.js';
 import type { Tx } from '../tx.js';
 import { fnv1a } from '../util/hash.js';
 import { goDuration } from '../util/time.js';
 import { isInBackOffSinceUpdate, nextBackoff } from './backoff.js';
 import { catalogGeneration, imageInfo } from './catalog.js';
 import { parseImageRef } from './image-ref.js';
-import { containerEvent } from './recorder.js';
-import { withImages } from './sandbox.js';
+import { NameMessages, containerEvent } from './recorder.js';
+import { type NodeSite, withImages } from './sandbox.js';
 import type { ContainerRuntime } from './runtime.js';
 
 /** Table: node name → its serialized image puller: when it is free again, and the pulls queued on it. */
@@ -57,10 +57,12 @@ export function pullPolicy(c: Container): 'Always' | 'IfNotPresent' | 'Never' {
   return ref.digest === undefined && ref.tag === 'latest' ? 'Always' : 'IfNotPresent';
 }
 
-export function imagePresent(tx: Tx, node: string, image: string): boolean {
+const NO_IMAGES: NodeRuntime['images'] = Object.freeze({});
+
+/** Is the image on the node (`images`: its nodeRuntime's)? */
+export function imagePresent(images: NodeRuntime['images'], image: string): boolean {
   const info = imageInfo(image);
   if (info.preloaded) return true;
-  const images = nodeRuntime(tx, node)?.images ?? {};
   return !!(images[info.ref] || images[image]);
 }
 
@@ -69,11 +71,15 @@ export type EnsureImage =
   | { kind: 'pulling'; doneAt: number }
   | { kind: 'failed'; reason: string; message: string };
 
+const ALREADY_PRESENT = new NameMessages((image) => `Container image "${image}" already present on machine`);
+const PULLING = new NameMessages((image) => `Pulling image "${image}"`);
+
 /**
  * EnsureImageExists at time `t` for a container about to start. Records the events the kubelet records and,
  * for a pull, reserves the node's puller. The caller records `Failed` `Error: <reason>` for failures.
  */
-export function ensureImage(tx: Tx, pod: Pod, c: Container, cr: ContainerRuntime, node: string, t: number, field: string): EnsureImage {
+export function ensureImage(tx: Tx, pod: Pod, c: Container, cr: ContainerRuntime, site: NodeSite, t: number, field: string): EnsureImage {
+  const { node } = site;
   const info = imageInfo(c.image);
   const ev = (type: 'Normal' | 'Warning', reason: string, message: string) => containerEvent(tx, pod, node, field, type, reason, message);
   if (info.invalid) {
@@ -82,9 +88,9 @@ export function ensureImage(tx: Tx, pod: Pod, c: Container, cr: ContainerRuntime
     return { kind: 'failed', reason: 'InvalidImageName', message };
   }
   const policy = pullPolicy(c);
-  const present = imagePresent(tx, node, c.image);
+  const present = imagePresent(site.nr.images ?? NO_IMAGES, c.image);
   if (policy !== 'Always' && present) {
-    ev('Normal', 'Pulled', `Container image "${c.image}" already present on machine`);
+    ev('Normal', 'Pulled', ALREADY_PRESENT.of(c.image));
     return { kind: 'present' };
   }
   if (policy === 'Never') {
@@ -98,7 +104,7 @@ export function ensureImage(tx: Tx, pod: Pod, c: Container, cr: ContainerRuntime
     const message = `Back-off pulling image "${c.image}"${last ? `: ErrImagePull: ${last}` : ''}`;
     return { kind: 'failed', reason: 'ImagePullBackOff', message };
   }
-  ev('Normal', 'Pulling', `Pulling image "${c.image}"`);
+  ev('Normal', 'Pulling', PULLING.of(c.image));
   const puller = tx.get<Puller>(IMAGE_PULLER, node) ?? { busyUntil: 0, pulls: {} };
   const startAt = Math.max(t, puller.busyUntil);
   const cached = present || (puller.pulls[info.ref] ?? Infinity) <= startAt;
@@ -122,13 +128,17 @@ function pullsAfter(pulls: Record<string, number>, t: number, ref: string | unde
 }
 
 /** The pull under way ends (at cr.pull.doneAt): the image is on the node, or the pull failed. */
-export function finishPull(tx: Tx, pod: Pod, c: Container, cr: ContainerRuntime, node: string, field: string): EnsureImage {
+export function finishPull(tx: Tx, pod: Pod, c: Container, cr: ContainerRuntime, site: NodeSite, field: string): EnsureImage {
+  const { node } = site;
   const pull = cr.pull!;
   cr.pull = undefined;
   const info = imageInfo(c.image);
   if (pull.ok) {
-    const nr = nodeRuntime(tx, node);
-    if (nr && !nr.images[info.ref]) tx.set(NODE_RUNTIME, node, withImages(nr, { ...nr.images, [info.ref]: true }));
+    const nr = site.nr;
+    if (!nr.images[info.ref]) {
+      site.nr = withImages(nr, { ...nr.images, [info.ref]: true });
+      tx.set(NODE_RUNTIME, node, site.nr);
+    }
     const took = goDuration(pull.doneAt - pull.startAt);
     const total = goDuration(pull.doneAt - pull.requestedAt);
     containerEvent(tx, pod, node, field, 'Normal', 'Pulled',

@@ -20,6 +20,12 @@ export class Recent<K, V> {
     return o;
   }
 
+  /** Forgets `key` (a value that will not be asked for again, so that it does not take the room of others). */
+  delete(key: K): void {
+    this.young.delete(key);
+    this.old.delete(key);
+  }
+
   set(key: K, value: V): V {
     if (this.young.size >= this.size / 2) {
       this.old = this.young;

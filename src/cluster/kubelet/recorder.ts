@@ -5,8 +5,39 @@ import type { Pod } from '../api/types.js';
 import { recordEvent } from '../events.js';
 import type { Tx } from '../tx.js';
 
+/** The field path of a container, one string per name (every sync of every pod asks for each of its containers;
+ * a template literal made a new one each time). Bounded: names come from manifests. */
 export function fieldPath(name: string, init: boolean): string {
-  return init ? `spec.initContainers{${name}}` : `spec.containers{${name}}`;
+  const paths = init ? initPaths : appPaths;
+  let path = paths.get(name);
+  if (path === undefined) {
+    path = init ? `spec.initContainers{${name}}` : `spec.containers{${name}}`;
+    if (paths.size >= 1024) paths.clear();
+    paths.set(name, path);
+  }
+  return path;
+}
+const appPaths = new Map<string, string>();
+const initPaths = new Map<string, string>();
+
+/**
+ * An event message made of one name (a container's, an image's): the same string for every event that says it.
+ * Event messages stay with their Events (several per pod, hundreds of thousands at 150,000 pods); made by a
+ * template each time, every one was a string of its own, copied once more when recordEvent hashed it. Bounded:
+ * names come from manifests.
+ */
+export class NameMessages {
+  private readonly made = new Map<string, string>();
+  constructor(private readonly text: (name: string) => string) {}
+
+  of(name: string): string {
+    let m = this.made.get(name);
+    if (m === undefined) {
+      if (this.made.size >= 1024) this.made.clear();
+      this.made.set(name, (m = this.text(name)));
+    }
+    return m;
+  }
 }
 
 export function containerEvent(

@@ -30,7 +30,8 @@ export function workingCopy(rt: PodRuntime): PodRuntime {
     podIP: rt.podIP,
     stopping: rt.stopping,
     deadlineExceeded: rt.deadlineExceeded,
-    initContainers: rt.initContainers.map(workingContainer),
+    // An empty list is the shared, frozen one (runtime.ts): nothing adds to a record's lists.
+    initContainers: rt.initContainers.length === 0 ? rt.initContainers : rt.initContainers.map(workingContainer),
     containers: rt.containers.map(workingContainer),
   };
 }

@@ -3,7 +3,7 @@
 // still held (host-local keeps one reservation per address); .1 is the node's bridge (cni0), the address
 // probes come from. Reservations live in table `podIPs` (`node/ip` → pod key) until the pod is gone.
 
-import { NODE_RUNTIME, type NodeRuntime, nodeRuntime, podIP } from '../nodes/node.js';
+import { NODE_RUNTIME, type NodeRuntime, podIP } from '../nodes/node.js';
 import type { Tx } from '../tx.js';
 
 export const POD_IPS = 'podIPs';
@@ -55,10 +55,20 @@ function hasNodeLayout(nr: NodeRuntime): boolean {
   return n === NODE_LAYOUT.length;
 }
 
-/** Reserves the next free address on `node` for `podKey`; undefined when the range is exhausted. */
-export function allocatePodIP(tx: Tx, node: string, podKey: string): string | undefined {
-  const nr = nodeRuntime(tx, node);
-  if (!nr) return undefined;
+/**
+ * A pod sync's node: its name and its `nodeRuntime` row as of now. The sync reads the row once and passes it down;
+ * the kubelet's own writes to it during the sync (an address handed out, an image pulled) replace `nr` here, and
+ * nothing else writes it during a sync (the sync's other writes — events, the pod — wake no writer of this table).
+ * A starting pod's syncs asked for it 3 times more than they read it now (allocatePodIP, imagePresent, finishPull).
+ */
+export interface NodeSite {
+  node: string;
+  nr: NodeRuntime;
+}
+
+/** Reserves the next free address on the site's node for `podKey`; undefined when the range is exhausted. */
+export function allocatePodIP(tx: Tx, site: NodeSite, podKey: string): string | undefined {
+  const { node, nr } = site;
   let host = nr.nextIP >= FIRST_HOST && nr.nextIP <= LAST_HOST ? nr.nextIP : FIRST_HOST;
   for (let tries = 0; tries <= LAST_HOST - FIRST_HOST; tries++) {
     const ip = hostIP(nr.cidrIndex, host);
@@ -66,7 +76,8 @@ export function allocatePodIP(tx: Tx, node: string, podKey: string): string | un
     const reservation = `${node}/${ip}`;
     if (tx.get(POD_IPS, reservation) !== undefined) continue;
     tx.set(POD_IPS, reservation, podKey);
-    tx.set(NODE_RUNTIME, node, withNextIP(nr, host));
+    site.nr = withNextIP(nr, host);
+    tx.set(NODE_RUNTIME, node, site.nr);
     return ip;
   }
   return undefined;

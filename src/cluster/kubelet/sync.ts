@@ -12,7 +12,7 @@ import type { Change, SyncCtx } from './containers.js';
 import { containerChange } from './changes.js';
 import { POD_WORKER_BACKOFF_MS, killContainer, slots, startPending } from './containers.js';
 import { drawProbeDelays } from './probes.js';
-import { containerEvent, podEvent } from './recorder.js';
+import { NameMessages, containerEvent, podEvent } from './recorder.js';
 import type { ContainerRuntime, PodRuntime } from './runtime.js';
 import { endedRun, isRunning } from './runtime.js';
 import { SANDBOX_MS, allocatePodIP } from './sandbox.js';
@@ -64,7 +64,7 @@ function podChanges(ctx: SyncCtx, nr: NodeRuntime, now: number, out: { remove: b
     changes.push({
       at,
       apply: () => {
-        rt.podIP ??= allocatePodIP(tx, ctx.node, `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`);
+        rt.podIP ??= allocatePodIP(tx, ctx, `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`);
         if (rt.podIP) {
           rt.sandboxAt = at;
           rt.sandboxRetryAt = undefined;
@@ -89,8 +89,9 @@ function podChanges(ctx: SyncCtx, nr: NodeRuntime, now: number, out: { remove: b
     });
   }
   const deadline = pod.spec.activeDeadlineSeconds;
-  const done = rt.containers.every((cr) => cr.cur?.finishedAt !== undefined && !shouldRestart(pod, cr, false));
-  if (deadline !== undefined && !rt.deadlineExceeded && !rt.stopping && !done && pod.status?.phase !== 'Succeeded' && pod.status?.phase !== 'Failed') {
+  // `done` last: it asks every container, and most pods have no deadline.
+  if (deadline !== undefined && !rt.deadlineExceeded && !rt.stopping && pod.status?.phase !== 'Succeeded' && pod.status?.phase !== 'Failed'
+    && !rt.containers.every((cr) => cr.cur?.finishedAt !== undefined && !shouldRestart(pod, cr, false))) {
     const start = parseTime(pod.status?.startTime) ?? rt.admittedAt;
     const at = Math.max(start + deadline * 1000, rt.admittedAt);
     changes.push({
@@ -110,6 +111,8 @@ function podChanges(ctx: SyncCtx, nr: NodeRuntime, now: number, out: { remove: b
   return changes;
 }
 
+const STOPPING = new NameMessages((name) => `Stopping container ${name}`);
+
 /** Kills every running container (event `Killing`, `Stopping container x`); nothing will start again. */
 function stopAll(ctx: SyncCtx, t: number, graceSeconds: number): void {
   for (const s of slots(ctx)) {
@@ -117,7 +120,7 @@ function stopAll(ctx: SyncCtx, t: number, graceSeconds: number): void {
     s.cr.retryAt = undefined;
     s.cr.done = true;
     if (!isRunning(s.cr)) continue;
-    if (!s.cr.kill) containerEvent(ctx.tx, ctx.pod, ctx.node, s.field, 'Normal', 'Killing', `Stopping container ${s.c.name}`);
+    if (!s.cr.kill) containerEvent(ctx.tx, ctx.pod, ctx.node, s.field, 'Normal', 'Killing', STOPPING.of(s.c.name));
     killContainer(ctx, s, t, graceSeconds, 'pod');
   }
 }
@@ -140,7 +143,7 @@ function earliest(changes: Change[]): Change | undefined {
 /** Applies every change due up to `now` to `rt` (the sync's working copy, runtime-copy.ts). */
 export function syncPodRuntime(tx: Tx, pod: Pod, node: string, nr: NodeRuntime, from: string, rt: PodRuntime): SyncResult {
   const now = tx.now;
-  const ctx: SyncCtx = { tx, pod, node, rt, from, now, slots: undefined };
+  const ctx: SyncCtx = { tx, pod, node, nr, rt, from, now, slots: undefined };
   const out = { remove: false };
   if (rt.boot !== nr.lastHeartbeat) powerCycle(ctx, nr.lastHeartbeat);
   // New probe workers (at admission, and after a kubelet restart) start after a random part of their period.
